@@ -23,6 +23,17 @@ class Mention:
 
 
 @dataclass
+class ActorMention:
+    """A mention resolved to an actor: what the estimate and quote attribution steps read."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the actor's canonical name
+    kind: str  # one of ACTOR_KINDS
+
+
+@dataclass
 class Actor:
     name: str  # canonical name
     kind: str  # one of ACTOR_KINDS
