@@ -1,0 +1,27 @@
+"""Settings, read once from DOSSIER_* environment variables (see the README)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent  # the project folder: templates/, static/, seeds/
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DOSSIER_", extra="ignore")
+
+    database_url: str = "sqlite:///./data/dossier.db"
+    seeds_dir: Path = ROOT / "seeds"
+    load_seeds: bool = True  # on start, load seeds/ into an empty database
+    page_size: int = 25
+    max_article_bytes: int = 2_000_000
+    templates_dir: Path = ROOT / "templates"
+    static_dir: Path = ROOT / "static"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

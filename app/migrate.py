@@ -1,0 +1,23 @@
+"""Running the Alembic migrations from code (first start, `dossier migrate`, the tests)."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+
+from app.config import ROOT
+
+
+def alembic_config(database_url: str) -> Config:
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(database_url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(database_url), revision)
+
+
+def downgrade(database_url: str, revision: str) -> None:
+    command.downgrade(alembic_config(database_url), revision)

@@ -1,0 +1,457 @@
+"""Filter objects → SQL statements, and the rows the pages and the API show.
+
+Every list is one filtered statement; the page's rows and its total are taken from the same
+conditions. No SQL is built from strings: user input only ever reaches bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from math import ceil
+
+from sqlalchemy import desc, func, nulls_last, or_
+from sqlmodel import Session, select
+
+from app.filters import (
+    ActorFilters,
+    ArticleFilters,
+    EstimateFilters,
+    ListFilters,
+    QuoteFilters,
+    SourceFilters,
+)
+from app.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    ArticleSource,
+    Estimate,
+    EstimateSource,
+    Mention,
+    Quote,
+    QuoteVia,
+)
+from app.names import norm
+from app.search import article_ids_matching, quote_ids_matching
+
+
+@dataclass
+class Page:
+    items: list
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, ceil(self.total / self.page_size))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.page_size + 1 if self.items else 0
+
+    @property
+    def last(self) -> int:
+        return (self.page - 1) * self.page_size + len(self.items)
+
+
+@dataclass
+class QuoteRow:
+    quote: Quote
+    article: Article
+    speaker: Actor | None
+    via: list[Actor] = field(default_factory=list)
+
+
+@dataclass
+class EstimateRow:
+    estimate: Estimate
+    article: Article
+    sources: list[Actor] = field(default_factory=list)
+
+
+@dataclass
+class ActorRow:
+    actor: Actor
+    quotes: int = 0
+    articles: int = 0
+    estimates: int = 0
+
+
+@dataclass
+class SourceRow:
+    actor: Actor
+    articles: int = 0
+    credited: int = 0
+    quotes: int = 0
+
+
+# --- resolving names -------------------------------------------------------------------------
+
+
+def resolve_actor(session: Session, value: str) -> Actor | None:
+    """An actor by id, canonical name or any alias."""
+    value = value.strip()
+    if value.isdigit():
+        return session.get(Actor, int(value))
+    key = norm(value)
+    actor = session.exec(
+        select(Actor).join(ActorAlias, ActorAlias.actor_id == Actor.id).where(ActorAlias.norm == key)
+    ).first()
+    return actor or session.exec(select(Actor).where(Actor.name == value)).first()
+
+
+def actor_ids(session: Session, values: list[str]) -> list[int]:
+    """Ids of the named actors; an unknown name matches nothing (id -1 keeps the filter closed)."""
+    ids = []
+    for value in values:
+        actor = resolve_actor(session, value)
+        ids.append(actor.id if actor else -1)
+    return ids
+
+
+def _paginate(session: Session, stmt, count_stmt, f: ListFilters, page_size: int):  # noqa: ANN001
+    total = session.exec(count_stmt).one()
+    page = min(f.page, max(1, ceil(total / page_size)))
+    rows = session.exec(stmt.offset((page - 1) * page_size).limit(page_size)).all()
+    return rows, total, page
+
+
+def _date_conditions(f: ListFilters) -> list:
+    conditions = []
+    if f.from_:
+        conditions.append(Article.published >= f.from_)
+    if f.to:
+        conditions.append(Article.published <= f.to)
+    return conditions
+
+
+def _publisher_condition(values: list[str]):  # noqa: ANN202
+    return func.lower(Article.publisher).in_([v.lower() for v in values])
+
+
+# --- quotes ----------------------------------------------------------------------------------
+
+
+def quote_conditions(session: Session, f: QuoteFilters) -> list:
+    conditions = _date_conditions(f)
+    if f.q:
+        conditions.append(Quote.id.in_(quote_ids_matching(session, f.q)))
+    if f.speaker:
+        conditions.append(Quote.speaker_id.in_(actor_ids(session, f.speaker)))
+    if f.via:
+        via_ids = actor_ids(session, f.via)
+        conditions.append(Quote.id.in_(select(QuoteVia.quote_id).where(QuoteVia.actor_id.in_(via_ids))))
+    if f.publisher:
+        conditions.append(_publisher_condition(f.publisher))
+    if f.kind:
+        conditions.append(Quote.kind == f.kind)
+    if f.article:
+        conditions.append(Quote.article_id == f.article)
+    return conditions
+
+
+def list_quotes(session: Session, f: QuoteFilters, page_size: int) -> Page:
+    conditions = quote_conditions(session, f)
+    stmt = (
+        select(Quote, Article, Actor)
+        .join(Article, Quote.article_id == Article.id)
+        .outerjoin(Actor, Quote.speaker_id == Actor.id)
+        .where(*conditions)
+        .order_by(nulls_last(desc(Article.published)), Article.id, Quote.start)
+    )
+    count = select(func.count()).select_from(Quote).join(Article, Quote.article_id == Article.id).where(*conditions)
+    rows, total, page = _paginate(session, stmt, count, f, page_size)
+    via = via_of(session, [q.id for q, _, _ in rows])
+    items = [QuoteRow(q, a, s, via.get(q.id, [])) for q, a, s in rows]
+    return Page(items, total, page, page_size)
+
+
+def via_of(session: Session, quote_ids: list[int]) -> dict[int, list[Actor]]:
+    out: dict[int, list[Actor]] = defaultdict(list)
+    if quote_ids:
+        rows = session.exec(
+            select(QuoteVia.quote_id, Actor).join(Actor, QuoteVia.actor_id == Actor.id).where(QuoteVia.quote_id.in_(quote_ids))
+        ).all()
+        for quote_id, actor in rows:
+            out[quote_id].append(actor)
+    return out
+
+
+# --- estimates -------------------------------------------------------------------------------
+
+
+def estimate_conditions(session: Session, f: EstimateFilters) -> list:
+    conditions = _date_conditions(f)
+    if f.q:
+        like = f"%{f.q.lower()}%"
+        conditions.append(or_(func.lower(Estimate.text).like(like), func.lower(Estimate.subject).like(like)))
+    if f.source:
+        ids = actor_ids(session, f.source)
+        conditions.append(Estimate.id.in_(select(EstimateSource.estimate_id).where(EstimateSource.actor_id.in_(ids))))
+    if f.qualifier:
+        conditions.append(Estimate.qualifier.in_(f.qualifier))
+    if f.unit:
+        conditions.append(Estimate.unit.in_(f.unit))
+    if f.publisher:
+        conditions.append(_publisher_condition(f.publisher))
+    if f.article:
+        conditions.append(Estimate.article_id == f.article)
+    return conditions
+
+
+def list_estimates(session: Session, f: EstimateFilters, page_size: int) -> Page:
+    conditions = estimate_conditions(session, f)
+    stmt = (
+        select(Estimate, Article)
+        .join(Article, Estimate.article_id == Article.id)
+        .where(*conditions)
+        .order_by(nulls_last(desc(Article.published)), Article.id, Estimate.start)
+    )
+    count = (
+        select(func.count()).select_from(Estimate).join(Article, Estimate.article_id == Article.id).where(*conditions)
+    )
+    rows, total, page = _paginate(session, stmt, count, f, page_size)
+    sources = sources_of(session, [e.id for e, _ in rows])
+    return Page([EstimateRow(e, a, sources.get(e.id, [])) for e, a in rows], total, page, page_size)
+
+
+def sources_of(session: Session, estimate_ids: list[int]) -> dict[int, list[Actor]]:
+    out: dict[int, list[Actor]] = defaultdict(list)
+    if estimate_ids:
+        rows = session.exec(
+            select(EstimateSource.estimate_id, Actor)
+            .join(Actor, EstimateSource.actor_id == Actor.id)
+            .where(EstimateSource.estimate_id.in_(estimate_ids))
+            .order_by(Actor.name)
+        ).all()
+        for estimate_id, actor in rows:
+            out[estimate_id].append(actor)
+    return out
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+def article_conditions(session: Session, f: ArticleFilters) -> list:
+    conditions = _date_conditions(f)
+    if f.q:
+        conditions.append(Article.id.in_(article_ids_matching(session, f.q)))
+    if f.publisher:
+        conditions.append(_publisher_condition(f.publisher))
+    if f.actor:
+        ids = actor_ids(session, f.actor)
+        mentioned = select(Mention.article_id).where(Mention.actor_id.in_(ids))
+        credited = select(ArticleSource.article_id).where(ArticleSource.actor_id.in_(ids))
+        conditions.append(or_(Article.id.in_(mentioned), Article.id.in_(credited)))
+    return conditions
+
+
+def list_articles(session: Session, f: ArticleFilters, page_size: int) -> Page:
+    conditions = article_conditions(session, f)
+    stmt = select(Article).where(*conditions).order_by(nulls_last(desc(Article.published)), desc(Article.id))
+    count = select(func.count()).select_from(Article).where(*conditions)
+    rows, total, page = _paginate(session, stmt, count, f, page_size)
+    return Page(list(rows), total, page, page_size)
+
+
+def item_counts(session: Session, article_ids: list[int]) -> dict[int, dict[str, int]]:
+    out: dict[int, dict[str, int]] = defaultdict(lambda: {"quotes": 0, "estimates": 0})
+    if not article_ids:
+        return out
+    for table, key in ((Quote, "quotes"), (Estimate, "estimates")):
+        for article_id, n in session.exec(
+            select(table.article_id, func.count()).where(table.article_id.in_(article_ids)).group_by(table.article_id)
+        ).all():
+            out[article_id][key] = n
+    return out
+
+
+# --- actors and sources ------------------------------------------------------------------------
+
+
+def _actor_text_condition(q: str):  # noqa: ANN202
+    like = f"%{norm(q)}%"
+    return Actor.id.in_(select(ActorAlias.actor_id).where(ActorAlias.norm.like(like)))
+
+
+def list_actors(session: Session, f: ActorFilters, page_size: int) -> Page:
+    conditions = _actor_activity_window(f)
+    if f.q:
+        conditions.append(_actor_text_condition(f.q))
+    if f.kind:
+        conditions.append(Actor.kind.in_(f.kind))
+    quotes = select(Quote.speaker_id.label("actor_id"), func.count().label("n")).group_by(Quote.speaker_id).subquery()
+    articles = (
+        select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
+        .group_by(Mention.actor_id)
+        .subquery()
+    )
+    estimates = (
+        select(EstimateSource.actor_id.label("actor_id"), func.count().label("n")).group_by(EstimateSource.actor_id).subquery()
+    )
+    n_quotes = func.coalesce(quotes.c.n, 0)
+    n_articles = func.coalesce(articles.c.n, 0)
+    n_estimates = func.coalesce(estimates.c.n, 0)
+    stmt = (
+        select(Actor, n_quotes, n_articles, n_estimates)
+        .outerjoin(quotes, quotes.c.actor_id == Actor.id)
+        .outerjoin(articles, articles.c.actor_id == Actor.id)
+        .outerjoin(estimates, estimates.c.actor_id == Actor.id)
+        .where(*conditions)
+        .order_by(desc(n_quotes), desc(n_articles), Actor.name)
+    )
+    count = select(func.count()).select_from(Actor).where(*conditions)
+    rows, total, page = _paginate(session, stmt, count, f, page_size)
+    return Page([ActorRow(a, q, n, e) for a, q, n, e in rows], total, page, page_size)
+
+
+def _actor_activity_window(f: ListFilters) -> list:
+    """Actors mentioned in articles of the date range, when one is given."""
+    dates = _date_conditions(f)
+    if not dates:
+        return []
+    return [Actor.id.in_(select(Mention.actor_id).join(Article, Mention.article_id == Article.id).where(*dates))]
+
+
+def list_sources(session: Session, f: SourceFilters, page_size: int) -> Page:
+    conditions = [Actor.kind == "media", *_actor_activity_window(f)]
+    if f.q:
+        conditions.append(_actor_text_condition(f.q))
+    if f.kind:
+        conditions.append(Actor.role.in_(f.kind))
+    named = (
+        select(ArticleSource.actor_id.label("actor_id"), func.count(func.distinct(ArticleSource.article_id)).label("n"))
+        .group_by(ArticleSource.actor_id)
+        .subquery()
+    )
+    credited = (
+        select(ArticleSource.actor_id.label("actor_id"), func.count(func.distinct(ArticleSource.article_id)).label("n"))
+        .where(ArticleSource.credit.is_(True))
+        .group_by(ArticleSource.actor_id)
+        .subquery()
+    )
+    via = select(QuoteVia.actor_id.label("actor_id"), func.count().label("n")).group_by(QuoteVia.actor_id).subquery()
+    n_named, n_credited, n_via = (func.coalesce(t.c.n, 0) for t in (named, credited, via))
+    stmt = (
+        select(Actor, n_named, n_credited, n_via)
+        .outerjoin(named, named.c.actor_id == Actor.id)
+        .outerjoin(credited, credited.c.actor_id == Actor.id)
+        .outerjoin(via, via.c.actor_id == Actor.id)
+        .where(*conditions)
+        .order_by(desc(n_via), desc(n_named), Actor.name)
+    )
+    count = select(func.count()).select_from(Actor).where(*conditions)
+    rows, total, page = _paginate(session, stmt, count, f, page_size)
+    return Page([SourceRow(a, n, c, v) for a, n, c, v in rows], total, page, page_size)
+
+
+def aliases_of(session: Session, actor_id: int) -> list[str]:
+    return list(session.exec(select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id).order_by(ActorAlias.alias)))
+
+
+def articles_of_actor(session: Session, actor_id: int) -> list[Article]:
+    ids = select(Mention.article_id).where(Mention.actor_id == actor_id)
+    sources = select(ArticleSource.article_id).where(ArticleSource.actor_id == actor_id)
+    return list(
+        session.exec(
+            select(Article)
+            .where(or_(Article.id.in_(ids), Article.id.in_(sources)))
+            .order_by(nulls_last(desc(Article.published)), Article.id)
+        )
+    )
+
+
+def article_sources(session: Session, article_id: int) -> list[tuple[Actor, bool]]:
+    return list(
+        session.exec(
+            select(Actor, ArticleSource.credit)
+            .join(ArticleSource, ArticleSource.actor_id == Actor.id)
+            .where(ArticleSource.article_id == article_id)
+            .order_by(ArticleSource.credit, Actor.name)
+        )
+    )
+
+
+def article_mentions(session: Session, article_id: int) -> list[tuple[Mention, Actor]]:
+    return list(
+        session.exec(
+            select(Mention, Actor).join(Actor, Mention.actor_id == Actor.id).where(Mention.article_id == article_id)
+        )
+    )
+
+
+# --- overview --------------------------------------------------------------------------------
+
+
+@dataclass
+class Overview:
+    counts: dict[str, int]
+    latest_quotes: list[QuoteRow]
+    estimates: list[EstimateRow]
+    top_speakers: list[ActorRow]
+    sources: list[SourceRow]
+
+
+def overview(session: Session) -> Overview:
+    counts = {
+        "articles": session.exec(select(func.count()).select_from(Article)).one(),
+        "quotes": session.exec(select(func.count()).select_from(Quote)).one(),
+        "estimates": session.exec(select(func.count()).select_from(Estimate)).one(),
+        "actors": session.exec(select(func.count()).select_from(Actor).where(Actor.kind != "media")).one(),
+        "sources": session.exec(select(func.count()).select_from(Actor).where(Actor.kind == "media")).one(),
+    }
+    quotes = list_quotes(session, QuoteFilters(kind="direct"), 6).items
+    estimates = list_estimates(session, EstimateFilters(), 10).items
+    speakers = [r for r in list_actors(session, ActorFilters(), 8).items if r.quotes]
+    sources = [r for r in list_sources(session, SourceFilters(), 8).items if r.articles or r.quotes]
+    return Overview(counts, quotes, estimates, speakers, sources)
+
+
+def counts_by_article(session: Session, article_id: int) -> dict[str, int]:
+    return {
+        "quotes": session.exec(select(func.count()).select_from(Quote).where(Quote.article_id == article_id)).one(),
+        "estimates": session.exec(
+            select(func.count()).select_from(Estimate).where(Estimate.article_id == article_id)
+        ).one(),
+    }
+
+
+
+class FilterOptions:
+    """The values offered beside the filter fields, each queried only when a template asks."""
+
+    qualifiers = [(q, q.replace("_", " ")) for q in ("exact", "approx", "more_than", "at_least", "up_to", "almost", "range")]
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def _names(self, stmt) -> list[str]:  # noqa: ANN001
+        return [n for n in self.session.exec(stmt.limit(500)).all() if n]
+
+    @property
+    def speakers(self) -> list[str]:
+        return self._names(select(Actor.name).where(Actor.id.in_(select(Quote.speaker_id))).order_by(Actor.name))
+
+    @property
+    def sources(self) -> list[str]:
+        return self._names(select(Actor.name).where(Actor.kind == "media").order_by(Actor.name))
+
+    @property
+    def estimate_sources(self) -> list[str]:
+        return self._names(
+            select(Actor.name).where(Actor.id.in_(select(EstimateSource.actor_id))).order_by(Actor.name)
+        )
+
+    @property
+    def publishers(self) -> list[str]:
+        return self._names(select(Article.publisher).distinct().order_by(Article.publisher))
+
+    @property
+    def units(self) -> list[str]:
+        return self._names(select(Estimate.unit).distinct().order_by(Estimate.unit))
+
+    @property
+    def actors(self) -> list[str]:
+        return self._names(select(Actor.name).order_by(Actor.name))

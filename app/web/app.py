@@ -1,0 +1,47 @@
+"""The application factory. The engine lives on app.state; nothing is created at import time."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
+
+from app import __version__
+from app.config import Settings, get_settings
+from app.db import make_engine
+from app.web import api, errors, pages
+from app.web.deps import templates_for
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Dossier",
+        version=__version__,
+        description="Quotes, estimates, actors and sources from news articles on Russia and North Korea.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.templates = templates_for(settings)
+    app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
+    errors.install(app)
+    app.include_router(pages.router)
+    app.include_router(api.router)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return {"status": "ok"}
+
+    return app

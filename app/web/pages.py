@@ -1,0 +1,120 @@
+"""HTML routes. Thin: read the filters, ask app.queries, render. One URL serves the whole page and,
+for htmx, only its results block."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from app import queries
+from app.filters import ActorFilters, ArticleFilters, EstimateFilters, QuoteFilters, SourceFilters
+from app.models import Actor, Article
+from app.web.deps import SessionDep, SettingsDep, render
+from app.web.format import Span
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, session: SessionDep):
+    return render(request, "index.html", {"overview": queries.overview(session), "nav": "home"})
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[QuoteFilters, Query()]):
+    page = queries.list_quotes(session, f, settings.page_size)
+    return render(request, "quotes.html", {"f": f, "page": page, "nav": "quotes", "path": "/quotes", "options": queries.FilterOptions(session)})
+
+
+@router.get("/estimates", response_class=HTMLResponse)
+def estimates(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[EstimateFilters, Query()]):
+    page = queries.list_estimates(session, f, settings.page_size)
+    return render(request, "estimates.html", {"f": f, "page": page, "nav": "estimates", "path": "/estimates", "options": queries.FilterOptions(session)})
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[ArticleFilters, Query()]):
+    page = queries.list_articles(session, f, settings.page_size)
+    counts = queries.item_counts(session, [a.id for a in page.items])
+    return render(
+        request, "articles.html", {"f": f, "page": page, "counts": counts, "nav": "articles", "path": "/articles", "options": queries.FilterOptions(session)}
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: int, session: SessionDep):
+    item = session.get(Article, article_id)
+    if item is None:
+        raise HTTPException(404, f"There is no article {article_id}.")
+    quotes = queries.list_quotes(session, QuoteFilters(article=article_id), 10_000).items
+    estimates = queries.list_estimates(session, EstimateFilters(article=article_id), 10_000).items
+    mentions = queries.article_mentions(session, article_id)
+    speakers = {r.speaker.id: i % 8 for i, r in enumerate({r.speaker.id: r for r in quotes if r.speaker}.values())}
+    spans = [
+        Span(m.start, m.end, "mention", None, f"{a.name} ({a.kind})") for m, a in mentions
+    ]
+    for r in quotes:
+        q = r.quote
+        group = f"speaker-{speakers[r.speaker.id]}" if r.speaker else "speaker-none"
+        title = f"{q.kind} quote: {r.speaker.name if r.speaker else q.speaker_text or 'speaker unknown'}"
+        spans.append(Span(q.start, q.end, "quote", f"q-{q.id}", title, group))
+        if q.cue_start is not None and q.cue_end is not None:
+            spans.append(Span(q.cue_start, q.cue_end, "cue", None, f"cue: {q.cue}"))
+        if q.speaker_start is not None and q.speaker_end is not None:
+            spans.append(Span(q.speaker_start, q.speaker_end, "speaker", None, "speaker"))
+    for r in estimates:
+        e = r.estimate
+        spans.append(Span(e.start, e.end, "estimate", f"e-{e.id}", f"estimate: {e.text}"))
+    return render(
+        request,
+        "article.html",
+        {
+            "article": item,
+            "quotes": quotes,
+            "estimates": estimates,
+            "sources": queries.article_sources(session, article_id),
+            "actors": sorted({a.id: a for _, a in mentions}.values(), key=lambda a: (a.kind, a.name)),
+            "speaker_groups": speakers,
+            "spans": spans,
+            "nav": "articles",
+        },
+        block="content",
+    )
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[ActorFilters, Query()]):
+    page = queries.list_actors(session, f, settings.page_size)
+    return render(request, "actors.html", {"f": f, "page": page, "nav": "actors", "path": "/actors", "options": queries.FilterOptions(session)})
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: int, session: SessionDep):
+    item = session.get(Actor, actor_id)
+    if item is None:
+        raise HTTPException(404, f"There is no actor {actor_id}.")
+    quotes = queries.list_quotes(session, QuoteFilters(speaker=[str(actor_id)]), 10_000).items
+    estimates = queries.list_estimates(session, EstimateFilters(source=[str(actor_id)]), 10_000).items
+    via = queries.list_quotes(session, QuoteFilters(via=[str(actor_id)]), 10_000).items if item.kind == "media" else []
+    return render(
+        request,
+        "actor.html",
+        {
+            "actor": item,
+            "aliases": queries.aliases_of(session, actor_id),
+            "quotes": quotes,
+            "estimates": estimates,
+            "via": via,
+            "articles": queries.articles_of_actor(session, actor_id),
+            "nav": "actors" if item.kind != "media" else "sources",
+        },
+        block="content",
+    )
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[SourceFilters, Query()]):
+    page = queries.list_sources(session, f, settings.page_size)
+    return render(request, "sources.html", {"f": f, "page": page, "nav": "sources", "path": "/sources", "options": queries.FilterOptions(session)})

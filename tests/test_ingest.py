@@ -1,0 +1,100 @@
+"""Loading articles: once per text, all or nothing, metadata from the sidecar."""
+
+import shutil
+from datetime import date
+
+import pytest
+from sqlmodel import Session, func, select
+
+from app.ingest import content_hash, ingest_paths, stated_date
+from app.models import Article, Quote
+from tests.conftest import SEEDS
+
+
+def count(engine, table) -> int:
+    with Session(engine) as s:
+        return s.exec(select(func.count()).select_from(table)).one()
+
+
+def test_seeds_load_with_their_metadata(engine, seeded):
+    with Session(engine) as s:
+        a = s.exec(select(Article).where(Article.file_name == "002_883fb0318f417f8d.txt")).one()
+    assert a.publisher == "ntv.de"
+    assert a.credit == "ino/AFP/dpa"
+    assert a.published == date(2025, 7, 12)
+    assert a.date_basis == "inferred"
+    assert a.title.startswith("Kommen weitere Soldaten?")
+    assert count(engine, Quote) > 0
+
+
+def test_loading_the_same_text_again_changes_nothing(engine, seeded, tmp_path):
+    before = (count(engine, Article), count(engine, Quote))
+    copy = tmp_path / "renamed.txt"
+    shutil.copy(SEEDS / "001_b00f2b60dc233813.txt", copy)
+    copy.write_text(copy.read_text(encoding="utf-8").replace("\n", "\r\n"), encoding="utf-8")  # other line ends
+    again = ingest_paths(engine, [SEEDS, copy])
+    assert [r.status for r in again] == ["unchanged"] * 6
+    assert (count(engine, Article), count(engine, Quote)) == before
+
+
+def test_a_broken_file_is_reported_and_leaves_nothing(engine, tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02garbage")
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "undecodable.txt").write_bytes(b"Titel\n\x81\x8d\x90\xc3\x28 Text")
+    good = tmp_path / "good.txt"
+    good.write_text("Titel\nDer Sprecher sagte: „Wir bleiben dabei.“\n", encoding="utf-8")
+    (tmp_path / "good.meta.json").write_text("{not json", encoding="utf-8")
+    results = {r.name: r for r in ingest_paths(engine, [tmp_path])}
+    assert results["binary.txt"].status == "error" and "binary" in results["binary.txt"].message
+    assert results["empty.txt"].status == "error" and "empty" in results["empty.txt"].message
+    assert results["undecodable.txt"].status == "error" and "UTF-8" in results["undecodable.txt"].message
+    assert results["good.txt"].status == "error" and "good.meta.json" in results["good.txt"].message
+    assert count(engine, Article) == 0
+
+
+def test_latin1_text_is_converted(engine, tmp_path):
+    (tmp_path / "latin.txt").write_bytes("Grüße aus Pjöngjang\nEr sagte: \"Grüße\".".encode("latin-1"))
+    [result] = ingest_paths(engine, [tmp_path])
+    assert result.status == "loaded"
+    with Session(engine) as s:
+        assert s.exec(select(Article.title)).one() == "Grüße aus Pjöngjang"
+
+
+def test_a_failure_while_storing_rolls_back_the_whole_article(engine, tmp_path, monkeypatch):
+    import app.ingest
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(app.ingest, "store_extraction", explode)
+    (tmp_path / "a.txt").write_text("Titel\nEr sagte: „Das ist so.“\n", encoding="utf-8")
+    [result] = ingest_paths(engine, [tmp_path])
+    assert result.status == "error" and "disk on fire" in result.message
+    assert count(engine, Article) == 0 and count(engine, Quote) == 0
+
+
+def test_deleting_an_article_removes_its_items_and_search_entries(engine, seeded):
+    with Session(engine) as s:
+        article = s.exec(select(Article)).first()
+        s.delete(article)
+        s.commit()
+        fts = s.connection().exec_driver_sql("SELECT count(*) FROM quote_fts").scalar()
+    assert count(engine, Article) == 4
+    assert fts == count(engine, Quote)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Titel\n09.02.2025, 07:30 Uhr\nText", date(2025, 2, 9)),
+        ("Titel\nText ohne Datum", None),
+        ("Titel\n31.02.2025\n", None),
+    ],
+)
+def test_stated_date(text, expected):
+    assert stated_date(text) == expected
+
+
+def test_hash_ignores_line_ends_and_trailing_space():
+    assert content_hash("a \r\nb\n") == content_hash("a\nb")
+    assert content_hash("a\nb") != content_hash("a\nc")
