@@ -1,0 +1,285 @@
+"""Actors in one article: gazetteer aliases, persons the gazetteer does not know, and their mentions.
+
+`Cast.build(text, tokens, gazetteer)` finds them; the speaker step then asks the cast to resolve a
+name, a role noun or a pronoun at a position (`person_by_name`, `person_by_role`,
+`person_by_pronoun`) and may register a person found only beside a speech verb (`add_person`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Entity, Gazetteer, GazMention
+from .lexicon import Lexicon
+from .model import Actor, ActorMention, Mention
+from .tokens import NAME_PARTICLES, Token, looks_like_name_part
+
+
+@dataclass
+class Person:
+    name: str  # canonical (gazetteer) or the fullest form the text gives
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)  # role heads seen attached ("sprecher", "minister")
+    entity: Entity | None = None
+    state: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    role_text: str | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+    def first_pos(self) -> int:
+        return self.mentions[0].start if self.mentions else 0
+
+
+def norm_name(s: str) -> str:
+    return re.sub(r"[\s\-‐‑]+", " ", s).strip().casefold()
+
+
+class Cast:
+    """Everyone and everything an article names, in text order."""
+
+    def __init__(self, text: str, tokens: list[Token], gaz: Gazetteer, lex: Lexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.gaz = gaz
+        self.lex = lex
+        self.persons: list[Person] = []
+        self.others: dict[str, tuple[Entity, list[Mention]]] = {}  # states, organisations, media
+        self.person_mentions: list[tuple[int, int, Person]] = []  # (start, end, person), sorted
+        self._by_entity: dict[str, Person] = {}
+        self._by_norm: dict[str, Person] = {}
+        self.gaz_mentions: list[GazMention] = gaz.find(text)
+        self._covered: list[tuple[int, int]] = [(m.start, m.end) for m in self.gaz_mentions]
+        self._build()
+
+    # -- building -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        for m in self.gaz_mentions:
+            ent = m.entity
+            if ent.kind == "person":
+                p = self._by_entity.get(ent.name)
+                if p is None:
+                    p = Person(ent.name, ent.gender, {e.lower() for e in ent.epithets}, ent, ent.state, role_text=ent.role)
+                    self._by_entity[ent.name] = p
+                    self.persons.append(p)
+                    for a in [ent.name, *ent.aliases]:
+                        self._by_norm.setdefault(norm_name(a), p)
+                p.mentions.append(Mention(m.start, m.end, m.text))
+                self.person_mentions.append((m.start, m.end, p))
+                self._attach_role_before(p, m.start)
+            else:
+                entry = self.others.setdefault(ent.name, (ent, []))
+                entry[1].append(Mention(m.start, m.end, m.text))
+                if ent.kind == "organization" and ent.state and ent.state in self.gaz.by_name:
+                    # "des südkoreanischen Geheimdienstes" names South Korea too
+                    st = self.gaz.by_name[ent.state]
+                    self.others.setdefault(st.name, (st, []))[1].append(Mention(m.start, m.end, m.text))
+        self._find_unknown_persons()
+        self._find_surname_mentions()
+        self.person_mentions.sort(key=lambda x: x[0])
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self._covered)
+
+    def _name_part(self, tok: Token) -> bool:
+        t = tok.text
+        if t in self.lex.not_names or not looks_like_name_part(t):
+            return False
+        if self.lex.person_head(t) or self.lex.org_head(t) or self.lex.doc_head(t):
+            return False
+        return not self.covered(tok.start, tok.end)
+
+    def _collect_name(self, i: int, max_parts: int = 4) -> int:
+        """Index after the name parts that start at token i (particles allowed inside)."""
+        toks = self.tokens
+        j = i
+        while j < len(toks) and j - i < max_parts:
+            t = toks[j]
+            if j > i and toks[j - 1].end != t.start - 1 and self.text[toks[j - 1].end : t.start] not in (" ", "\u00a0"):
+                break
+            if self._name_part(t):
+                j += 1
+            elif t.text in NAME_PARTICLES and j + 1 < len(toks) and self._name_part(toks[j + 1]) and j > i:
+                j += 1
+            else:
+                break
+        while j > i and toks[j - 1].text in NAME_PARTICLES:
+            j -= 1
+        return j
+
+    def _find_unknown_persons(self) -> None:
+        toks = self.tokens
+        lex = self.lex
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if self.covered(t.start, t.end):
+                i += 1
+                continue
+            gender = lex.gender_of_first_name(t.text)
+            if gender and i + 1 < len(toks) and self._name_part(toks[i + 1]):
+                j = self._collect_name(i)
+                if j - i >= 2:
+                    role = self._role_before(i)
+                    self.add_person(t.start, toks[j - 1].end, gender=gender, role=role)
+                    i = j
+                    continue
+            head = lex.person_head(t.text) if t.cap else None
+            if head and i + 1 < len(toks) and toks[i + 1].start == t.end + 1:
+                nxt = toks[i + 1]
+                if self._name_part(nxt) and not lex.gender_of_first_name(nxt.text):
+                    j = self._collect_name(i + 1, 3)
+                    if j > i + 1 and self._plausible_after_role(i + 1, j):
+                        g = "f" if lex.feminine(t.text) else None
+                        self.add_person(nxt.start, toks[j - 1].end, gender=g, role=head)
+                        i = j
+                        continue
+            i += 1
+
+    def _plausible_after_role(self, i: int, j: int) -> bool:
+        """Tokens i..j after a role noun are a name, not the start of the next phrase."""
+        toks = self.tokens
+        if j < len(toks) and toks[j].text in ("-", "–"):
+            return False
+        last = toks[j - 1].text
+        if j - i == 1 and (last.endswith("s") and self.gaz_like(last[:-1])):
+            return False
+        return True
+
+    def gaz_like(self, word: str) -> bool:
+        return any(m.text == word for m in self.gaz_mentions)
+
+    def _role_before(self, i: int) -> str | None:
+        if i > 0 and self.tokens[i - 1].cap:
+            return self.lex.person_head(self.tokens[i - 1].text)
+        return None
+
+    def _attach_role_before(self, p: Person, start: int) -> None:
+        k = self._token_index(start)
+        if k is not None and k > 0:
+            prev = self.tokens[k - 1]
+            head = self.lex.person_head(prev.text) if prev.cap else None
+            if head:
+                p.roles.add(head)
+
+    def _token_index(self, start: int) -> int | None:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self.tokens) and self.tokens[lo].start == start else None
+
+    def add_person(self, start: int, end: int, gender: str | None = None, role: str | None = None) -> Person:
+        """Register the person named by text[start:end] (merging with one already known)."""
+        name = " ".join(self.text[start:end].split())
+        if name.endswith(("s", "’s", "'s")) and norm_name(name[:-1].rstrip("’'")) in self._by_norm:
+            name = name[:-1].rstrip("’'")
+        key = norm_name(name)
+        p = self._by_norm.get(key)
+        if p is None:
+            p = self._match_existing(name)
+        if p is None:
+            p = Person(name, gender)
+            self.persons.append(p)
+        elif len(name.split()) > len(p.name.split()) and p.entity is None:
+            p.name = name
+        self._by_norm[key] = p
+        self._by_norm.setdefault(norm_name(p.surname), p)
+        if gender and not p.gender:
+            p.gender = gender
+        if role:
+            p.roles.add(role)
+        if not any(m.start == start for m in p.mentions):
+            p.mentions.append(Mention(start, end, self.text[start:end]))
+            self.person_mentions.append((start, end, p))
+            self.person_mentions.sort(key=lambda x: x[0])
+            self._covered.append((start, end))
+        return p
+
+    def _match_existing(self, name: str) -> Person | None:
+        parts = norm_name(name).split()
+        for p in self.persons:
+            pp = norm_name(p.name).split()
+            if parts[-1] == pp[-1] and (len(parts) == 1 or len(pp) == 1 or parts[0] == pp[0]):
+                return p
+        return None
+
+    def _find_surname_mentions(self) -> None:
+        known = {}
+        for p in self.persons:
+            if p.entity is None and len(p.name.split()) >= 2:
+                known[p.surname] = p
+        if not known:
+            return
+        for t in self.tokens:
+            w = t.text
+            base = w[:-1] if w.endswith("s") and w[:-1] in known else w
+            p = known.get(base)
+            if p and not self.covered(t.start, t.end):
+                p.mentions.append(Mention(t.start, t.end, w))
+                self.person_mentions.append((t.start, t.end, p))
+                self._covered.append((t.start, t.end))
+
+    # -- resolving ------------------------------------------------------------------------------
+    def person_in(self, start: int, end: int) -> tuple[Person, int, int] | None:
+        """The last person mention inside [start, end)."""
+        best = None
+        for s, e, p in self.person_mentions:
+            if s >= start and e <= end:
+                best = (p, s, e)
+        return best
+
+    def persons_before(self, pos: int) -> list[tuple[int, int, Person]]:
+        return [x for x in self.person_mentions if x[1] <= pos]
+
+    def person_by_role(self, head: str, pos: int, feminine: bool | None, state: str | None = None) -> Person | None:
+        """The most recent person before pos whose known roles or epithets fit the role noun."""
+        head = head.lower()
+        for _s, _e, p in reversed(self.persons_before(pos)):
+            if feminine is not None and p.gender and (p.gender == "f") != feminine:
+                continue
+            if state and p.state and p.state != state:
+                continue
+            if any(r == head or r.endswith(head) or head.endswith(r) for r in p.roles if len(r) >= 4):
+                return p
+        return None
+
+    def person_by_pronoun(self, gender: str, pos: int, prefer: Person | None = None) -> Person | None:
+        if prefer is not None and (prefer.gender in (None, gender)):
+            return prefer
+        for _s, _e, p in reversed(self.persons_before(pos)):
+            if p.gender == gender or p.gender is None:
+                return p
+        return None
+
+    def entity_in(self, start: int, end: int, kinds: tuple[str, ...]) -> GazMention | None:
+        for m in self.gaz_mentions:
+            if m.start >= start and m.end <= end and m.entity.kind in kinds and not m.adjective:
+                return m
+        return None
+
+    # -- output ---------------------------------------------------------------------------------
+    def actors(self) -> list[Actor]:
+        out: list[Actor] = []
+        for p in sorted(self.persons, key=lambda p: p.first_pos()):
+            if not p.mentions:
+                continue
+            aliases = sorted({" ".join(m.text.split()) for m in p.mentions} - {p.name})
+            out.append(Actor(p.name, "person", aliases, p.role_text, sorted(p.mentions, key=lambda m: m.start)))
+        for name, (ent, mentions) in self.others.items():
+            aliases = sorted({" ".join(m.text.split()) for m in mentions} - {name})
+            out.append(Actor(name, ent.kind, aliases, ent.role, mentions))
+        return out
+
+    def actor_mentions(self) -> list[ActorMention]:
+        out = [ActorMention(s, e, self.text[s:e], p.name, "person") for s, e, p in self.person_mentions]
+        for name, (ent, mentions) in self.others.items():
+            out += [ActorMention(m.start, m.end, m.text, name, ent.kind) for m in mentions]
+        out.sort(key=lambda m: m.start)
+        return out

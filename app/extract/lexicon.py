@@ -1,0 +1,153 @@
+"""The extractor's word lists, read once from the TOML files beside this module.
+
+speech.toml (speech verbs and cues), roles.toml (role nouns, organisation and title nouns,
+function words), names.toml (first names with gender). The gazetteer of known actors is loaded by
+`gazetteer.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+INSEPARABLE = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "über", "unter", "wider", "hinter")
+
+
+def load_toml(name: str) -> dict:
+    with open(HERE / name, "rb") as f:
+        return tomllib.load(f)
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    lemma: str
+    use: str  # say | name | report | cite | heissen
+    particle: str | None  # a separable particle that must follow in the clause ("fügte … hinzu")
+    finite: bool  # a finite form (sagte) rather than a participle or infinitive (gesagt, sagen)
+
+
+def _weak_forms(stem: str) -> list[str]:
+    e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöülr]n$", stem) else ""
+    return [stem + e + "t", stem + e + "te", stem + e + "ten", stem + "en", stem + "e", stem + e + "tet"]
+
+
+def _participle(stem: str, lemma: str) -> str:
+    e = "e" if stem.endswith(("t", "d")) or re.search(r"[^aeiouäöülr]n$", stem) else ""
+    if lemma.endswith("ieren") or lemma.startswith(INSEPARABLE):
+        return stem + e + "t"
+    return "ge" + stem + e + "t"
+
+
+class Lexicon:
+    """All word lists, with the lookups the quote and speaker steps need."""
+
+    def __init__(self) -> None:
+        speech = load_toml("speech.toml")
+        roles = load_toml("roles.toml")
+        names = load_toml("names.toml")
+        self.verbs: dict[str, VerbForm] = {}
+        self.separable: dict[str, list[VerbForm]] = {}  # finite form -> possible particle verbs
+        for lemma, spec in speech["verbs"].items():
+            use = spec.get("use", "say")
+            particle = spec.get("particle")
+            if "weak" in spec:
+                finite = _weak_forms(spec["weak"])
+                participle = spec.get("participle") or _participle(spec["weak"], lemma)
+            else:
+                finite = list(spec["forms"])
+                participle = spec["participle"]
+            if particle:
+                participle = spec.get("participle") or particle + participle
+                for f in finite:
+                    self.separable.setdefault(f, []).append(VerbForm(lemma, use, particle, True))
+                    self.verbs.setdefault(particle + f, VerbForm(lemma, use, None, True))
+                self.verbs.setdefault(participle, VerbForm(lemma, use, None, False))
+            else:
+                for f in finite:
+                    self.verbs.setdefault(f, VerbForm(lemma, use, None, True))
+                self.verbs.setdefault(participle, VerbForm(lemma, use, None, False))
+        self.english_verbs = set(speech["english"]["verbs"])
+        self.according_to = list(speech["english"]["according_to"])
+        cues = speech["cues"]
+        self.laut = set(cues["laut"])
+        self.postpositions = set(cues["postpositions"])
+        self.nach_nouns = set(cues["nach"])
+        self.worten = list(cues["worten"])
+
+        self.person_heads = sorted({h.lower() for h in roles["person"]["heads"]}, key=len, reverse=True)
+        self.feminine_heads = {h.lower() for h in roles["person"]["feminine"]}
+        self.adjectival_heads = {h.lower() for h in roles["person"]["adjectival"]}
+        self.org_heads = sorted({h.lower() for h in roles["organization"]["heads"]}, key=len, reverse=True)
+        self.doc_heads = sorted({h.lower() for h in roles["document"]["heads"]}, key=len, reverse=True)
+        self.media_heads = sorted({h.lower() for h in roles["media"]["heads"]}, key=len, reverse=True)
+        self.title_heads = {h.lower() for h in roles["titles"]["heads"]}
+        self.determiners = set(roles["words"]["determiners"])
+        self.not_names = set(roles["words"]["not_names"])
+        self.np_stop = set(roles["words"]["np_stop"])
+        self.male_names = set(names["male"])
+        self.female_names = set(names["female"])
+
+    # -- lookups ----------------------------------------------------------------------------------
+    def verb(self, word: str) -> VerbForm | None:
+        return self.verbs.get(word) or self.verbs.get(word.lower())
+
+    def person_head(self, word: str) -> str | None:
+        """The role noun `word` ends with ("Außenamtssprecherin" -> "sprecher"), or None."""
+        w = word.lower()
+        if w in self.feminine_heads:
+            return w
+        base = w
+        for suffix in ("innen", "in", "en", "n", "s"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 3:
+                if _ends_with_any(w[: -len(suffix)], self.person_heads):
+                    base = w[: -len(suffix)]
+                    break
+        for h in self.person_heads:
+            if base.endswith(h):
+                return h
+        for h in self.adjectival_heads:
+            if re.fullmatch(h + r"[rnm]?", w) or w.endswith(h) or w.endswith(h + "r") or w.endswith(h + "n"):
+                return h
+        return None
+
+    def feminine(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.feminine_heads or (w.endswith("in") and self.person_head(w[:-2]) is not None)
+
+    def org_head(self, word: str) -> str | None:
+        w = word.lower().rstrip("s") if len(word) > 4 else word.lower()
+        return next((h for h in self.org_heads if w.endswith(h) or word.lower().endswith(h)), None)
+
+    def doc_head(self, word: str) -> str | None:
+        w = word.lower()
+        for h in self.doc_heads:
+            if w.endswith(h) or w.endswith(h + "s") or w.endswith(h + "es") or w.endswith(h + "en"):
+                return h
+        return None
+
+    def media_head(self, word: str) -> str | None:
+        w = word.lower()
+        for h in self.media_heads:
+            if w.endswith(h) or w.endswith(h + "s") or w.endswith(h + "en"):
+                return h
+        return None
+
+    def gender_of_first_name(self, word: str) -> str | None:
+        if word in self.male_names:
+            return "m"
+        if word in self.female_names:
+            return "f"
+        return None
+
+
+def _ends_with_any(w: str, heads: list[str]) -> bool:
+    return any(w.endswith(h) for h in heads)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,403 @@
+"""Direct quotations: which quoted spans are statements, and who made them.
+
+For each sentence the quotation marks (text.find_quotes) give candidate spans; a span is kept as a
+quotation when a cue stands beside it, when it is a whole sentence of its own, or when it is a
+phrase inside reported speech; names, titles and scare quotes are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import Cast
+from .lexicon import Lexicon
+from .model import Quote
+from .speakers import NP, QUOTE, Attribution, Attributor
+from .text import QSpan, Sentence
+from .tokens import Token, tokenize
+
+SUBJUNCTIVE = re.compile(
+    r"\b(habe|hätte|hätten|sei|seien|wäre|wären|werde|würde|würden|könne|könnten|müsse|müssten|"
+    r"solle|sollten|dürfe|wolle|gebe|stehe|liege|gehe|komme|bleibe)\b"
+)
+
+
+class QuoteFinder:
+    def __init__(self, text: str, sentences: list[Sentence], spans: list[QSpan], cast: Cast, lex: Lexicon,
+                 media_names: set[str]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.spans = spans
+        self.cast = cast
+        self.lex = lex
+        self.att = Attributor(text, cast, lex)
+        self.media_names = media_names
+
+    def sequence(self, sent: Sentence, spans: list[QSpan]) -> list[Token]:
+        """The sentence's tokens with each quotation collapsed into one QUOTE item."""
+        seq: list[Token] = []
+        pos = sent.start
+        for q in spans:
+            seq += tokenize(self.text, pos, q.open_at)
+            seq.append(Token(q.open_at, q.outer_end, QUOTE))
+            pos = q.outer_end
+        seq += tokenize(self.text, pos, sent.end)
+        return seq
+
+    def run(self) -> list[Quote]:
+        out: list[Quote] = []
+        by_sent: list[list[QSpan]] = [[] for _ in self.sentences]
+        si = 0
+        for q in self.spans:
+            while si < len(self.sentences) and self.sentences[si].end <= q.open_at:
+                si += 1
+            if si < len(self.sentences):
+                by_sent[si].append(q)
+        prev_att: Attribution | None = None
+        prev_quote_sent = -5
+        for si, sent in enumerate(self.sentences):
+            spans = by_sent[si]
+            if not spans:
+                self._note_subjects(sent)
+                continue
+            seq = self.sequence(sent, spans)
+            qidx = [k for k, t in enumerate(seq) if t.text == QUOTE]
+            atts: list[Attribution | None] = [self.adjacent_cue(seq, k, qidx) for k in qidx]
+            # split quotations share the cue: „A“, sagte X, „B“
+            for n in range(len(qidx)):
+                if atts[n] is None:
+                    for m in (n - 1, n + 1):
+                        if 0 <= m < len(qidx) and atts[m] is not None and atts[m].strength >= 3 and self._adjacent(seq, qidx[min(m, n)], qidx[max(m, n)]):
+                            atts[n] = atts[m]
+                            break
+            sent_att = None
+            for n, k in enumerate(qidx):
+                q = spans[n]
+                a = atts[n]
+                keep = self.is_statement(q, seq, k, a, sent)
+                if not keep:
+                    continue
+                if a is None:
+                    if sent_att is None:
+                        sent_att = self.sentence_cue(seq, qidx) or Attribution()
+                    a = sent_att
+                if a.speaker is None and (si - prev_quote_sent <= 1 or self._standalone(q, sent)) and prev_att and prev_att.speaker:
+                    a = Attribution(prev_att.speaker, prev_att.speaker_start, prev_att.speaker_end, prev_att.cue,
+                                    prev_att.cue_start, prev_att.cue_end, list(prev_att.via), prev_att.person, 1)
+                if a.speaker is None:
+                    a = self.following_cue(si) or self.preceding_subject(si) or a
+                if a.person is not None:
+                    self.att.last_person = a.person
+                text = self.text[q.start : q.end]
+                out.append(Quote(text=text, start=q.start, end=q.end, kind="direct", speaker=a.speaker,
+                                 speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
+                                 cue_start=a.cue_start, cue_end=a.cue_end, via=list(a.via)))
+                if a.speaker:
+                    prev_att = a
+                prev_quote_sent = si
+        return out
+
+    # -- is it a statement? -----------------------------------------------------------------------
+    def is_statement(self, q: QSpan, seq: list[Token], k: int, a: Attribution | None, sent: Sentence) -> bool:
+        """A statement rather than a name, a title or a scare-quoted word."""
+        inner = self.text[q.start : q.end].strip()
+        words = re.findall(r"\w+", inner)
+        if not words:
+            return False
+        nxt = self.text[q.outer_end : q.outer_end + 1]
+        if nxt == "-" or nxt.isalpha():
+            return False  # „Null“-Reaktion: part of a compound
+        name_like = _name_like(inner.split())
+        if self._title_context(seq, k):
+            return False
+        lower = inner[:1].islower() or inner[:1] in "([…."
+        if a is not None and a.strength >= 3:
+            return not (name_like and len(words) <= 2) or len(words) >= 4
+        if k > 0 and seq[k - 1].text == ":":
+            return not name_like or len(words) >= 4
+        if self._standalone(q, sent) and len(words) >= 2:
+            return True
+        sent_text = self.text[sent.start : sent.end]
+        ctx = self._sentence_has_cue(seq) or bool(SUBJUNCTIVE.search(sent_text))
+        if len(words) == 1:
+            return ctx and lower
+        if name_like:
+            return False
+        if ctx:
+            return True
+        if lower and len(words) >= 4:
+            return True
+        return len(words) >= 4 and inner[-1:] in ".!?"
+
+    def _title_context(self, seq: list[Token], k: int) -> bool:
+        """Right after a noun that introduces a name or title: der Film „…“, unter dem Motto „…“."""
+        if k > 0:
+            prev = seq[k - 1].text
+            if self.lex.title_heads and prev.lower() in self.lex.title_heads:
+                return True
+            if prev[:1].isupper() and prev.lower() not in self.lex.determiners and prev not in self.lex.not_names and prev[-1:].isalpha():
+                low = prev.lower()
+                if any(low.endswith(h) for h in self.lex.title_heads if len(h) > 3):
+                    return True
+        return False
+
+    def _standalone(self, q: QSpan, sent: Sentence) -> bool:
+        before = self.text[sent.start : q.open_at].strip()
+        after = self.text[q.outer_end : sent.end].strip()
+        return not before and after in ("", ".", "!", "?")
+
+    def _sentence_has_cue(self, seq: list[Token]) -> bool:
+        for k, t in enumerate(seq):
+            if t.text == QUOTE:
+                continue
+            if self.att.verb_at(seq, k, len(seq)) or t.text in self.lex.laut or t.text in self.lex.postpositions:
+                return True
+        return False
+
+    def _adjacent(self, seq: list[Token], a: int, b: int) -> bool:
+        return b - a <= 12
+
+    # -- cues -------------------------------------------------------------------------------------
+    def adjacent_cue(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
+        """A cue right after (Q , sagte X) or right before (X sagte : Q) the quotation at k."""
+        att = self.att
+        n = len(seq)
+        j = k + 1
+        if j < n and seq[j].text == ",":
+            j += 1
+        if j < n:
+            w = seq[j].text
+            hi = _next_quote(qidx, k, n)
+            v = att.verb_at(seq, j, hi)
+            if v is not None and v.use == "heissen":
+                return self._heissen(seq, j, hi)
+            if v is not None:
+                if j + 1 < hi and seq[j + 1].text in ("es",) and v.use != "cite":
+                    return self._heissen(seq, j, hi)
+                np, via = att.subject_after(seq, j, hi, v)
+                if np is not None:
+                    a = self._make(np, seq[j], via, seq, hi)
+                    a.strength = 3
+                    return a
+            if w in ("so", "So") and j + 1 < hi:
+                np = att.parse_np(seq, j + 1, hi)
+                if np is not None:
+                    a = self._make(np, seq[j], [], seq, hi)
+                    a.strength = 3
+                    return a
+            if w in self.lex.laut and j + 1 < hi:
+                np = att.parse_np(seq, j + 1, hi)
+                if np is not None:
+                    a = self._make(np, seq[j], [], seq, hi)
+                    a.strength = 3
+                    return a
+            if w.lower() in ("wie",):
+                for m in range(j + 1, min(hi, j + 10)):
+                    v = att.verb_at(seq, m, hi)
+                    if v is not None:
+                        np = att.parse_np(seq, j + 1, m)
+                        if np is not None:
+                            a = self._make(np, seq[m], [], seq, hi)
+                            a.strength = 3
+                            return a
+                        break
+            if w in PASSIVE_AUX_SET:
+                return self._passive(seq, j, hi)
+            # "Q , X zufolge" / "Q , sagte" in verb-final subordinate order is rare; X sagte (English)
+            np = att.parse_np(seq, j, hi)
+            if np is not None and np.j < hi:
+                w2 = seq[np.j].text
+                if w2 in self.lex.postpositions:
+                    a = self._make(np, seq[np.j], [], seq, hi)
+                    a.strength = 3
+                    return a
+                v = att.verb_at(seq, np.j, hi)
+                if v is not None and (w2 in self.lex.english_verbs or np.pronoun or seq[j - 1].text == ","):
+                    a = self._make(np, seq[np.j], [], seq, hi)
+                    a.strength = 3
+                    return a
+            if w in self.lex.english_verbs:
+                np = att.parse_np(seq, j + 1, hi)
+                if np is not None:
+                    a = self._make(np, seq[j], [], seq, hi)
+                    a.strength = 3
+                    return a
+        # before: "… : Q"
+        if k >= 2 and seq[k - 1].text == ":":
+            lo = _prev_quote(qidx, k)
+            c = att.clause_start(seq, k - 1, lo)
+            for m in range(k - 2, c - 1, -1):
+                v = att.verb_at(seq, m, k)
+                if v is not None:
+                    np, via = att.subject_for_verb(seq, m, c, k - 1, v)
+                    if np is not None:
+                        a = self._make(np, seq[m], via, seq, k)
+                        a.strength = 3
+                        return a
+            # no verb: "Zitat von Schröder:", "Laut Polizeisprecher X:", "Teamchef Todt: …"
+            for m in range(c, k - 1):
+                w = seq[m].text
+                if w in self.lex.laut or w in ("von", "Von"):
+                    np = att.parse_np(seq, m + 1, k - 1)
+                    if np is not None:
+                        a = self._make(np, seq[m], [], seq, k)
+                        a.strength = 3
+                        return a
+            np = att.parse_np(seq, c, k - 1)
+            if np is not None and (np.pronoun or self.lex.person_head(np.head or "") or self.cast.person_in(np.start, np.end) or self.lex.org_head(np.head or "")):
+                a = self._make(np, None, [], seq, k)
+                a.strength = 3
+                return a
+        return None
+
+    def _heissen(self, seq: list[Token], j: int, hi: int) -> Attribution:
+        """„…“, hieß es in einem KCNA-Bericht / heißt es aus dem Ministerium."""
+        a = Attribution(cue=seq[j].text, cue_start=seq[j].start, cue_end=seq[j].end, strength=3)
+        for m in range(j + 1, min(hi, j + 6)):
+            if seq[m].text in ("in", "im", "aus", "von", "vom", "bei", "beim"):
+                np = self.att.parse_np(seq, m + 1, hi)
+                if np is not None:
+                    ent = self.cast.entity_in(np.start, np.end, ("media", "organization", "person"))
+                    if ent is not None:
+                        a.speaker = ent.entity.name
+                        a.via = [ent.entity.name] if ent.entity.kind == "media" else []
+                    else:
+                        a.speaker = self.att._np_text(np)
+                    a.speaker_start, a.speaker_end = np.start, np.end
+                break
+        return a
+
+    def _passive(self, seq: list[Token], j: int, hi: int) -> Attribution | None:
+        """„…“, wird der Franzose im Fachblatt X zitiert / wurde der Diktator von Staatsmedien zitiert."""
+        np = self.att.parse_np(seq, j + 1, hi)
+        if np is None:
+            return None
+        for m in range(np.j, min(hi, np.j + 12)):
+            v = self.lex.verb(seq[m].text)
+            if v is not None and not v.finite:
+                a = self._make(np, seq[m], [], seq, hi)
+                a.strength = 3
+                return a
+            if seq[m].text in (".", QUOTE):
+                break
+        return None
+
+    def sentence_cue(self, seq: list[Token], qidx: list[int]) -> Attribution | None:
+        """A speech verb elsewhere in the sentence (X bezeichnete Y als Q; X sagte, man habe Q)."""
+        att = self.att
+        n = len(seq)
+        best = None
+        for m in range(n):
+            t = seq[m].text
+            if t == QUOTE:
+                continue
+            if t in self.lex.laut and m + 1 < n:
+                np = att.parse_np(seq, m + 1, n)
+                if np is not None:
+                    best = best or (self._make(np, seq[m], [], seq, n), 1)
+                continue
+            if t in self.lex.postpositions and m > 0:
+                c = att.clause_start(seq, m, 0)
+                np = att.parse_np(seq, c, m)
+                if np is None and m >= 2:
+                    np = att.parse_np(seq, m - 1, m)
+                if np is not None:
+                    best = best or (self._make(np, seq[m], [], seq, n), 1)
+                continue
+            v = att.verb_at(seq, m, n)
+            if v is None or v.use == "report" and False:
+                continue
+            if v.use == "heissen":
+                return self._heissen(seq, m, n)
+            np, via = att.subject_for_verb(seq, m, 0, n, v)
+            if np is None:
+                continue
+            a = self._make(np, seq[m], via, seq, n)
+            if a.speaker is None and not np.pronoun:
+                continue
+            a.strength = 2
+            return a
+        if best:
+            a = best[0]
+            a.strength = 2
+            return a
+        return None
+
+    def following_cue(self, si: int) -> Attribution | None:
+        """„…“ Das sagte X am Montag. — the next sentence names the speaker."""
+        if si + 1 >= len(self.sentences):
+            return None
+        nxt = self.sentences[si + 1]
+        seq = self.sequence(nxt, [])
+        if len(seq) >= 3 and seq[0].text in ("Das", "Dies", "So", "Dieses"):
+            v = self.att.verb_at(seq, 1, len(seq))
+            if v is not None:
+                np, via = self.att.subject_after(seq, 1, len(seq), v)
+                if np is not None:
+                    a = self._make(np, seq[1], via, seq, len(seq))
+                    a.strength = 2
+                    return a
+        return None
+
+    def preceding_subject(self, si: int) -> Attribution | None:
+        """A stand-alone quotation after a sentence about a person: that person speaks."""
+        if si == 0:
+            return None
+        prev = self.sentences[si - 1]
+        seq = self.sequence(prev, [])
+        if not seq:
+            return None
+        np = self.att.parse_np(seq, 0)
+        if np is None or np.pronoun and np.pronoun not in ("er", "Er", "sie", "Sie"):
+            return None
+        a = self._make(np, None, [], seq, len(seq))
+        if a.person is None and not (np.pronoun or self.lex.person_head(np.head or "") or self.lex.org_head(np.head or "")):
+            return None
+        a.strength = 1
+        return a
+
+    def _note_subjects(self, sent: Sentence) -> None:
+        return None
+
+    def _make(self, np: NP, cue: Token | None, via: list[str], seq: list[Token], hi: int) -> Attribution:
+        a = self.att.resolve(np, np.start)
+        if cue is not None:
+            a.cue, a.cue_start, a.cue_end = cue.text, cue.start, cue.end
+        a.via = via + [v for v in self._via(seq, hi) if v not in via and v != a.speaker]
+        return a
+
+    def _via(self, seq: list[Token], hi: int) -> list[str]:
+        """Media named in the attribution clause as the channel (laut KCNA, berichtete Tass)."""
+        if not seq:
+            return []
+        start, end = seq[0].start, seq[min(hi, len(seq)) - 1].end
+        out: list[str] = []
+        for m in self.cast.gaz_mentions:
+            if m.entity.kind == "media" and start <= m.start and m.end <= end and m.entity.name not in out:
+                out.append(m.entity.name)
+        return out
+
+
+PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
+
+
+def _next_quote(qidx: list[int], k: int, n: int) -> int:
+    later = [x for x in qidx if x > k]
+    return later[0] if later else n
+
+
+def _prev_quote(qidx: list[int], k: int) -> int:
+    earlier = [x for x in qidx if x < k]
+    return earlier[-1] + 1 if earlier else 0
+
+
+def _name_like(words: list[str]) -> bool:
+    """Every word capitalised: a name or a title ("La Gazzetta dello Sport"), not a statement."""
+    particles = {
+        "of", "the", "and", "for", "de", "la", "le", "del", "della", "dello", "di", "da", "do", "dos", "du",
+        "et", "y", "e", "von", "vom", "van", "und", "der", "die", "das", "des", "dem", "den", "ein", "eine",
+        "einer", "eines", "für", "zur", "zum", "zu", "ohne", "mit", "am", "im", "in", "an", "auf", "aus",
+        "bei", "gegen", "über", "unter", "um",
+    }
+    content = [w for w in words if w.lower() not in particles]
+    return bool(content) and len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in content)

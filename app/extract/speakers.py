@@ -1,0 +1,312 @@
+"""Attribution: the cue that introduces a quotation, its speaker noun phrase, and the channel.
+
+A sentence is seen as a sequence of tokens in which each top-level quotation is one placeholder
+item, so that the constructions read like patterns:
+
+    Q , sagte NP            Q , so NP              Q , fügte NP hinzu      Q , NP zufolge
+    NP sagte : Q            sagte NP : Q           Q , hieß es in NP       Q , zitiert NP NP
+    NP bezeichnete X als Q  laut NP … Q            wie NP berichtete , … Q
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .actors import Cast, Person
+from .lexicon import Lexicon, VerbForm
+from .tokens import NAME_PARTICLES, Token, is_capitalized_word
+
+QUOTE = "\x00Q"
+SUBORDINATORS = {"wie", "als", "nachdem", "dass", "daß", "weil", "während", "wobei", "ob", "wenn", "obwohl", "da", "womit", "worin", "wo"}
+PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f", "he": "m", "He": "m", "she": "f", "She": "f"}
+NEUTRAL_PRONOUNS = {"es", "man", "Es", "Man", "wir", "Wir", "ich", "Ich", "it", "they", "They", "I", "we", "We"}
+PASSIVE_AUX = {"wird", "wurde", "werden", "wurden", "worden"}
+CLAUSE_BREAK = {",", ";", ":", "(", ")", "–", "—", "-"}
+
+
+@dataclass
+class NP:
+    i: int  # first item index in the sequence
+    j: int  # one past the last
+    start: int  # character offsets
+    end: int
+    head: str | None = None  # the capitalised head word ("Sprecherin", "Polizei", "Kim")
+    det: str | None = None
+    pronoun: str | None = None
+    names: list[Token] = field(default_factory=list)  # name tokens after the head / apposition
+
+
+@dataclass
+class Attribution:
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    via: list[str] = field(default_factory=list)
+    person: Person | None = None
+    strength: int = 0  # 3: cue beside the quotation, 2: speech verb in the sentence, 1: inherited
+
+
+class Attributor:
+    def __init__(self, text: str, cast: Cast, lex: Lexicon) -> None:
+        self.text = text
+        self.cast = cast
+        self.lex = lex
+        self.last_person: Person | None = None
+
+    # -- noun phrases ---------------------------------------------------------------------------
+    def _is_adj(self, t: Token) -> bool:
+        w = t.text
+        if not w[:1].isalpha() and not w[:1].isdigit():
+            return False
+        if w[:1].isdigit():
+            return "-" in w  # 84-jährige
+        if w[0].isupper() or w in self.lex.np_stop or w in self.lex.determiners:
+            return False
+        return w.endswith(("e", "en", "er", "es", "em")) and len(w) > 3
+
+    def _head_ok(self, t: Token) -> bool:
+        w = t.text
+        if w == QUOTE or not w[:1].isalnum():
+            return False
+        if w in self.lex.not_names and w not in ("Polizei",):
+            return False
+        return w[0].isupper() or "." in w  # ndr.de
+
+    def parse_np(self, seq: list[Token], i: int, limit: int | None = None, apposition: bool = True) -> NP | None:
+        limit = len(seq) if limit is None else limit
+        if i >= limit:
+            return None
+        t = seq[i]
+        if t.text in PRONOUNS or t.text in NEUTRAL_PRONOUNS:
+            return NP(i, i + 1, t.start, t.end, pronoun=t.text)
+        j = i
+        det = None
+        if t.text.lower() in self.lex.determiners and t.text.lower() not in ("alle", "viele", "einige", "mehrere", "beide", "beiden", "zwei", "drei", "vier"):
+            det = t.text
+            j += 1
+        while j < limit and self._is_adj(seq[j]):
+            j += 1
+        if j >= limit or not self._head_ok(seq[j]):
+            return None
+        if self.lex.verb(seq[j].text) and det is None and seq[j].text[0].islower():
+            return None
+        head_tok = seq[j]
+        j += 1
+        names: list[Token] = []
+        while j < limit and self._name_continues(seq, j):
+            names.append(seq[j])
+            j += 1
+        np = NP(i, j, seq[i].start, seq[j - 1].end, head=head_tok.text, det=det, names=names)
+        # genitive complement: "der Sprecher der Stiftung Warentest", "des Influenza-Programms der WHO"
+        for _ in range(2):
+            if j < limit and seq[j].text in ("der", "des") and (
+                self.lex.person_head(head_tok.text) or self.lex.org_head(head_tok.text) or self.lex.doc_head(head_tok.text)
+                or np.names
+            ):
+                sub = self.parse_np(seq, j, limit, apposition=False)
+                if sub is None or sub.pronoun:
+                    break
+                j = sub.j
+                np.j, np.end = j, seq[j - 1].end
+            else:
+                break
+        # apposition with a name: "Die Sprecherin der Stiftung Warentest, Heike van Laak,"
+        if apposition and j + 1 < limit and seq[j].text == ",":
+            k = j + 1
+            app: list[Token] = []
+            while k < limit and (self._name_token(seq[k]) or (seq[k].text in NAME_PARTICLES and app)) and len(app) < 4:
+                app.append(seq[k])
+                k += 1
+            if app and (len(app) >= 2 or self.cast.person_in(app[0].start, app[-1].end)) and (
+                k >= limit or seq[k].text in (",", ".", ":", QUOTE) or self.lex.verb(seq[k].text)
+            ):
+                np.names = app
+                np.j, np.end = k, app[-1].end
+        return np
+
+    def _name_token(self, t: Token) -> bool:
+        w = t.text
+        return is_capitalized_word(w) and w not in self.lex.not_names and not self.lex.verb(w) and w != QUOTE
+
+    def _name_continues(self, seq: list[Token], j: int) -> bool:
+        t = seq[j]
+        prev = seq[j - 1]
+        if t.text == QUOTE or prev.text == QUOTE:
+            return False
+        if self.text[prev.end : t.start] not in (" ", "\u00a0"):
+            return False
+        w = t.text
+        if w in NAME_PARTICLES and j + 1 < len(seq) and is_capitalized_word(seq[j + 1].text) and not self.lex.person_head(prev.text):
+            return True
+        if w.isupper() and len(w) >= 2 and w.isalpha():
+            return True  # "Nachrichtenagentur KCNA", "der WHO"
+        if not is_capitalized_word(w) or w in self.lex.not_names:
+            return False
+        if self.lex.verb(w) or w.lower() in self.lex.np_stop:
+            return False
+        return True
+
+    # -- resolution -----------------------------------------------------------------------------
+    def resolve(self, np: NP, pos: int) -> Attribution:
+        """Name the actor a noun phrase refers to; pos is where the statement stands."""
+        a = Attribution(speaker_start=np.start, speaker_end=np.end)
+        lex = self.lex
+        cast = self.cast
+        if np.pronoun:
+            g = PRONOUNS.get(np.pronoun)
+            if g:
+                p = cast.person_by_pronoun(g, np.start, prefer=self._recent_speaker(g))
+                if p:
+                    a.speaker, a.person = p.name, p
+            return a
+        hit = cast.person_in(np.start, np.end)
+        if hit:
+            p = hit[0]
+            a.speaker, a.person = p.name, p
+            head = lex.person_head(np.head or "")
+            if head:
+                p.roles.add(head)
+            return a
+        ent = cast.entity_in(np.start, np.end, ("media", "organization", "state"))
+        if ent and ent.entity.kind in ("media", "organization") and self._entity_is_head(np, ent.start):
+            a.speaker = ent.entity.name
+            return a
+        head = np.head or ""
+        role = lex.person_head(head)
+        if np.names:
+            nm = np.names
+            if len(nm) >= 1 and all(is_capitalized_word(x.text) or x.text in NAME_PARTICLES for x in nm):
+                p = cast.add_person(nm[0].start, nm[-1].end, gender=self._gender(np), role=role)
+                if ent is None or True:
+                    a.speaker, a.person = p.name, p
+                    return a
+        if role:
+            state = self._state_in(np)
+            p = cast.person_by_role(head, np.start, self._feminine(np), state)
+            if p is None and state:
+                p = cast.person_by_role(head, np.start, self._feminine(np), None)
+                if p and p.state and p.state != state:
+                    p = None
+            if p:
+                a.speaker, a.person = p.name, p
+                return a
+            a.speaker = self._np_text(np)
+            return a
+        if ent and ent.entity.kind in ("media", "organization"):
+            a.speaker = ent.entity.name
+            return a
+        if np.det is None and not lex.org_head(head) and not lex.doc_head(head) and is_capitalized_word(head) and head not in lex.not_names:
+            if not head.isupper() and "." not in head and head[-1:] != "s" or cast.person_in(np.start, np.end):
+                tok_end = np.end
+                p = cast.add_person(np.start, tok_end, gender=None)
+                a.speaker, a.person = p.name, p
+                return a
+        a.speaker = self._np_text(np)
+        return a
+
+    def _entity_is_head(self, np: NP, ent_start: int) -> bool:
+        return True
+
+    def _np_text(self, np: NP) -> str:
+        return " ".join(self.text[np.start : np.end].split())
+
+    def _gender(self, np: NP) -> str | None:
+        f = self._feminine(np)
+        return None if f is None else ("f" if f else "m")
+
+    def _feminine(self, np: NP) -> bool | None:
+        head = np.head or ""
+        if self.lex.person_head(head) and head.lower().endswith(("in", "innen")) and self.lex.feminine(head):
+            return True
+        if self.lex.person_head(head) and np.det in ("der", "Der", "ein", "Ein"):
+            return False
+        if np.det in ("die", "Die", "eine", "Eine") and self.lex.person_head(head):
+            return True
+        return None
+
+    def _state_in(self, np: NP) -> str | None:
+        for m in self.cast.gaz_mentions:
+            if m.start >= np.start and m.end <= np.end and m.entity.kind == "state":
+                return m.entity.name
+        return None
+
+    def _recent_speaker(self, gender: str) -> Person | None:
+        p = self.last_person
+        if p is not None and p.gender in (gender, None):
+            return p
+        return None
+
+    # -- cues -----------------------------------------------------------------------------------
+    def verb_at(self, seq: list[Token], k: int, limit: int) -> VerbForm | None:
+        """The speech verb at seq[k]; a separable one only when its particle follows in the clause."""
+        w = seq[k].text
+        v = self.lex.verb(w)
+        if v:
+            return v
+        for cand in self.lex.separable.get(w, ()):
+            for m in range(k + 1, min(limit, k + 14)):
+                t = seq[m].text
+                if t == cand.particle:
+                    return cand
+                if t in (".", ";", QUOTE, ":"):
+                    break
+        return None
+
+    def subject_after(self, seq: list[Token], k: int, limit: int, verb: VerbForm | None) -> tuple[NP | None, list[str]]:
+        """The subject after a finite verb at k (inverted order), skipping a few adverbs."""
+        via: list[str] = []
+        j = k + 1
+        for _ in range(3):
+            if j >= limit:
+                return None, via
+            np = self.parse_np(seq, j, limit)
+            if np is not None:
+                if verb is not None and verb.use == "cite":
+                    # "zitiert ndr.de Polizeisprecher Ralf Meyer": the first phrase is the channel
+                    media = self.cast.entity_in(np.start, np.end, ("media",))
+                    second = self.parse_np(seq, np.j, limit)
+                    if second is not None and (media or self.lex.media_head(np.head or "") or "." in (np.head or "")):
+                        via.append(media.entity.name if media else self._np_text(np))
+                        return second, via
+                return np, via
+            w = seq[j].text
+            if w in (",", ".", QUOTE, ":", ";") or (w[:1].isupper() and w not in self.lex.not_names):
+                return None, via
+            j += 1
+        return None, via
+
+    def clause_start(self, seq: list[Token], k: int, lo: int) -> int:
+        """Index where the clause holding seq[k] starts (after a comma, colon or quotation)."""
+        m = k - 1
+        while m >= lo:
+            t = seq[m].text
+            if t in (";", ":", QUOTE) or (t == "," and not self._comma_in_np(seq, m)):
+                return m + 1
+            m -= 1
+        return lo
+
+    def _comma_in_np(self, seq: list[Token], m: int) -> bool:
+        return False
+
+    def subject_for_verb(self, seq: list[Token], k: int, lo: int, hi: int, verb: VerbForm | None) -> tuple[NP | None, list[str]]:
+        """The subject of the speech verb at k: before it (X sagte) or after it (… sagte X)."""
+        c = self.clause_start(seq, k, lo)
+        if c < k:
+            first = seq[c].text
+            if first.lower() in SUBORDINATORS:
+                np = self.parse_np(seq, c + 1, k)
+                if np is not None and np.j >= k - 1:
+                    return np, []
+            np = self.parse_np(seq, c, k)
+            if np is not None and (np.j == k or (np.j < k and seq[np.j].text.lower() in self.lex.np_stop and not _has_np_after(self, seq, k, hi))):
+                return np, []
+            if np is not None and np.j == k:
+                return np, []
+        return self.subject_after(seq, k, hi, verb)
+
+
+def _has_np_after(att: Attributor, seq: list[Token], k: int, hi: int) -> bool:
+    return k + 1 < hi and att.parse_np(seq, k + 1, hi) is not None

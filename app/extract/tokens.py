@@ -1,0 +1,55 @@
+"""Word and punctuation tokens with offsets, and the word-shape tests the other steps share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"\w[\w-]*\.(?:de|com|org|net|ru|kr|uk|fr|at|ch|eu|info)\b"  # ntv.de, tagesschau.de
+    r"|\d+(?:[.,]\d+)*(?:-[A-Za-zÄÖÜäöüß]+)*"  # 10.000, 58-Jährige
+    r"|\w+(?:[-’'‐]\w+)*-?"  # words, hyphenated compounds, "Nordkorea-" in "Nordkorea- und"
+    r"|[^\w\s]"
+)
+NOUN_SUFFIXES = (
+    "ung", "heit", "keit", "schaft", "tion", "sion", "tät", "ismus", "tum", "nis", "ment", "enz",
+    "anz", "ungen", "heiten", "keiten", "schaften", "tionen", "äten", "ismen", "nisse", "ikum",
+    "ität", "logie", "grafie", "graphie", "ierung", "ieren", "ern", "eln",
+)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def is_capitalized_word(t: str) -> bool:
+    return bool(t) and t[0].isupper() and any(c.islower() for c in t)
+
+
+def looks_like_name_part(t: str) -> bool:
+    """A capitalised word that could be part of a person's name (not a typical German noun)."""
+    if not is_capitalized_word(t) or len(t) < 2:
+        return False
+    low = t.lower()
+    if low.endswith(NOUN_SUFFIXES) and len(t) > 6:
+        return False
+    return True
+
+
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "la", "le", "di", "da", "del", "dos", "du", "al", "el", "bin", "ibn", "ter", "zu", "ten", "mc", "y"}
