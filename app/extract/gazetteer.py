@@ -10,7 +10,6 @@ from pathlib import Path
 from .lexicon import HERE
 
 KINDS = {"person": "person", "state": "state", "organization": "organization", "media": "media"}
-_SEP = r"[\s\-‐‑]+"
 
 
 @dataclass
@@ -36,16 +35,26 @@ class GazMention:
     adjective: bool = False  # "nordkoreanische": a state named through its adjective
 
 
-def _alias_pattern(alias: str) -> str:
-    parts = [re.escape(p) for p in re.split(r"[\s\-‐‑]+", alias) if p]
-    return _SEP.join(parts)
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+_GAP = re.compile(r"[\s\-‐‑]+")
+_ENDINGS = ("", "e", "en", "er", "es", "em")
+
+
+def _alias_tokens(alias: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _TOKEN.finditer(alias))
 
 
 class Gazetteer:
+    """Known actors, matched token by token: an alias is a sequence of words that the text must
+    give in the same order, separated by spaces or hyphens ("Kim Jong-un" = "Kim Jong Un")."""
+
     def __init__(self, data: dict) -> None:
         self.entities: list[Entity] = []
         self.by_name: dict[str, Entity] = {}
-        patterns: list[tuple[str, str, Entity, bool]] = []
+        # first token -> [(token sequence, entity, alias)], longest first
+        self._index: dict[str, list[tuple[tuple[str, ...], Entity, str]]] = {}
+        self._adjectives: dict[str, Entity] = {}  # every inflected form, lower case
+        self._prefixes: dict[str, Entity] = {}  # "US" in "US-Präsident"
         for section, kind in KINDS.items():
             for e in data.get(section, []):
                 ent = Entity(
@@ -62,38 +71,76 @@ class Gazetteer:
                 )
                 self.entities.append(ent)
                 self.by_name[ent.name] = ent
-                genitive = kind in ("person", "state")
                 for alias in {ent.name, *ent.aliases}:
-                    pat = _alias_pattern(alias)
-                    if genitive and alias[-1:].isalpha() and alias[-1] not in "sxzß":
-                        pat += r"(?:s|’s|'s)?"
-                    patterns.append((alias, pat, ent, False))
+                    toks = _alias_tokens(alias)
+                    if toks:
+                        self._index.setdefault(toks[0], []).append((toks, ent, alias))
                 for adj in ent.adjectives:
-                    head = adj[0]
-                    pat = f"[{head.lower()}{head.upper()}]" + re.escape(adj[1:])
-                    if adj[0].islower():
-                        pat += r"(?:e|en|er|es|em)?"
-                    patterns.append((adj, pat, ent, True))
+                    toks = _alias_tokens(adj)
+                    if len(toks) == 1 and adj[0].islower():
+                        for ending in _ENDINGS:
+                            self._adjectives[(adj + ending).lower()] = ent
+                    elif toks:
+                        self._index.setdefault(toks[0], []).append((toks, ent, adj))
                 for prefix in e.get("prefixes", []):
-                    patterns.append((prefix, re.escape(prefix) + r"(?=-)", ent, False))
-        patterns.sort(key=lambda p: len(p[0]), reverse=True)
-        self._groups: list[tuple[Entity, bool, str]] = []
-        alts = []
-        for i, (alias, pat, ent, adj) in enumerate(patterns):
-            alts.append(f"(?P<g{i}>{pat})")
-            self._groups.append((ent, adj, alias))
-        self._regex = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])")
+                    self._prefixes[prefix] = ent
+        for entries in self._index.values():
+            entries.sort(key=lambda x: len(x[0]), reverse=True)
 
     def find(self, text: str) -> list[GazMention]:
         """All alias occurrences, longest first, not overlapping, in text order."""
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         out: list[GazMention] = []
-        for m in self._regex.finditer(text):
-            idx = int(m.lastgroup[1:])  # type: ignore[index]
-            ent, adj, alias = self._groups[idx]
-            if ent.kind == "person" and " " not in alias and "-" not in alias and _followed_by_name(text, m.end()):
-                continue  # "Kim Dae-jung" is not "Kim"
-            out.append(GazMention(m.start(), m.end(), m.group(), ent, adj))
+        i = 0
+        n = len(toks)
+        while i < n:
+            s0, e0, w = toks[i]
+            hit = self._match_at(text, toks, i)
+            if hit is not None:
+                j, ent, alias = hit
+                end = toks[j - 1][1]
+                if ent.kind == "person" and j - i == 1 and _followed_by_name(text, end):
+                    i += 1
+                    continue  # "Kim Dae-jung" is not "Kim"
+                out.append(GazMention(s0, end, text[s0:end], ent))
+                i = j
+                continue
+            ent = self._adjectives.get(w.lower())
+            if ent is not None:
+                out.append(GazMention(s0, e0, w, ent, adjective=True))
+            elif w in self._prefixes and text[e0 : e0 + 1] == "-":
+                out.append(GazMention(s0, e0, w, self._prefixes[w]))
+            i += 1
         return out
+
+    def _match_at(self, text: str, toks: list, i: int) -> tuple[int, Entity, str] | None:
+        w = toks[i][2]
+        cands = self._index.get(w)
+        genitive = False
+        if cands is None and len(w) > 3:
+            base = w[:-1] if w.endswith("s") else w[:-2] if w.endswith(("’s", "'s")) else None
+            cands = self._index.get(base) if base else None
+            genitive = cands is not None
+        if not cands:
+            return None
+        for seq, ent, alias in cands:
+            if genitive and (len(seq) > 1 or ent.kind not in ("person", "state")):
+                continue
+            k = len(seq)
+            if i + k > len(toks):
+                continue
+            ok = True
+            for m in range(1, k):
+                tw = toks[i + m][2]
+                if tw != seq[m] and not (m == k - 1 and ent.kind in ("person", "state") and tw in (seq[m] + "s", seq[m] + "’s")):
+                    ok = False
+                    break
+                if not _GAP.fullmatch(text[toks[i + m - 1][1] : toks[i + m][0]]):
+                    ok = False
+                    break
+            if ok:
+                return i + k, ent, alias
+        return None
 
 
 _NEXT_NAME = re.compile(r"[ \u00a0]+([A-ZÄÖÜ][a-zäöüß]+)(?:[\s\-]|$)")

@@ -89,6 +89,11 @@ class Lexicon:
         self.not_names = set(roles["words"]["not_names"])
         self.np_stop = set(roles["words"]["np_stop"])
         self.male_names = set(names["male"])
+        self._head_cache: dict[str, str | None] = {}
+        self._person_set = set(self.person_heads)
+        self._org_set = set(self.org_heads)
+        self._doc_set = set(self.doc_heads)
+        self._media_set = set(self.media_heads)
         self.female_names = set(names["female"])
 
     # -- lookups ----------------------------------------------------------------------------------
@@ -97,20 +102,32 @@ class Lexicon:
 
     def person_head(self, word: str) -> str | None:
         """The role noun `word` ends with ("Außenamtssprecherin" -> "sprecher"), or None."""
+        try:
+            return self._head_cache[word]
+        except KeyError:
+            pass
+        h = self._person_head(word)
+        if len(self._head_cache) < 200_000:
+            self._head_cache[word] = h
+        return h
+
+    def _person_head(self, word: str) -> str | None:
         w = word.lower()
         if w in self.feminine_heads:
             return w
-        base = w
-        for suffix in ("innen", "in", "en", "n", "s"):
-            if w.endswith(suffix) and len(w) > len(suffix) + 3:
-                if _ends_with_any(w[: -len(suffix)], self.person_heads):
-                    base = w[: -len(suffix)]
-                    break
-        for h in self.person_heads:
-            if base.endswith(h):
+        for suffix in ("", "innen", "in", "en", "n", "s"):
+            if suffix and not (w.endswith(suffix) and len(w) > len(suffix) + 3):
+                continue
+            base = w[: len(w) - len(suffix)] if suffix else w
+            h = _longest_suffix(base, self._person_set)
+            if h:
                 return h
-        for h in self.adjectival_heads:
-            if re.fullmatch(h + r"[rnm]?", w) or w.endswith(h) or w.endswith(h + "r") or w.endswith(h + "n"):
+        for ending in ("", "r", "n", "m"):
+            if ending and not w.endswith(ending):
+                continue
+            base = w[: len(w) - len(ending)] if ending else w
+            h = _longest_suffix(base, self.adjectival_heads)
+            if h:
                 return h
         return None
 
@@ -119,21 +136,24 @@ class Lexicon:
         return w in self.feminine_heads or (w.endswith("in") and self.person_head(w[:-2]) is not None)
 
     def org_head(self, word: str) -> str | None:
-        w = word.lower().rstrip("s") if len(word) > 4 else word.lower()
-        return next((h for h in self.org_heads if w.endswith(h) or word.lower().endswith(h)), None)
+        return _longest_suffix(word.lower(), self._org_set) or _longest_suffix(word.lower().rstrip("s"), self._org_set)
 
     def doc_head(self, word: str) -> str | None:
         w = word.lower()
-        for h in self.doc_heads:
-            if w.endswith(h) or w.endswith(h + "s") or w.endswith(h + "es") or w.endswith(h + "en"):
-                return h
+        for ending in ("", "s", "es", "en"):
+            if w.endswith(ending):
+                h = _longest_suffix(w[: len(w) - len(ending)] if ending else w, self._doc_set)
+                if h:
+                    return h
         return None
 
     def media_head(self, word: str) -> str | None:
         w = word.lower()
-        for h in self.media_heads:
-            if w.endswith(h) or w.endswith(h + "s") or w.endswith(h + "en"):
-                return h
+        for ending in ("", "s", "en"):
+            if w.endswith(ending):
+                h = _longest_suffix(w[: len(w) - len(ending)] if ending else w, self._media_set)
+                if h:
+                    return h
         return None
 
     def gender_of_first_name(self, word: str) -> str | None:
@@ -144,8 +164,12 @@ class Lexicon:
         return None
 
 
-def _ends_with_any(w: str, heads: list[str]) -> bool:
-    return any(w.endswith(h) for h in heads)
+def _longest_suffix(w: str, heads: set[str], shortest: int = 2) -> str | None:
+    """The longest h in heads that w ends with (w itself included)."""
+    for i in range(0, max(0, len(w) - shortest + 1)):
+        if w[i:] in heads:
+            return w[i:]
+    return None
 
 
 @lru_cache(maxsize=1)

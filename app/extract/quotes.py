@@ -63,13 +63,18 @@ class QuoteFinder:
             seq = self.sequence(sent, spans)
             qidx = [k for k, t in enumerate(seq) if t.text == QUOTE]
             atts: list[Attribution | None] = [self.adjacent_cue(seq, k, qidx) for k in qidx]
-            # split quotations share the cue: „A“, sagte X, „B“
+            # split quotations share the cue: „A“, sagte X, „B“; a relative clause has its own speaker
             for n in range(len(qidx)):
-                if atts[n] is None:
-                    for m in (n - 1, n + 1):
-                        if 0 <= m < len(qidx) and atts[m] is not None and atts[m].strength >= 3 and self._adjacent(seq, qidx[min(m, n)], qidx[max(m, n)]):
-                            atts[n] = atts[m]
-                            break
+                if atts[n] is not None:
+                    continue
+                rel = self.relative_speaker(seq, qidx[n])
+                if rel is not None:
+                    atts[n] = rel
+                    continue
+                for m in (n + 1, n - 1):
+                    if 0 <= m < len(qidx) and atts[m] is not None and atts[m].strength >= 3 and self._adjacent(seq, qidx[min(m, n)], qidx[max(m, n)]):
+                        atts[n] = atts[m]
+                        break
             sent_att = None
             for n, k in enumerate(qidx):
                 q = spans[n]
@@ -244,7 +249,9 @@ class QuoteFinder:
                         a.strength = 3
                         return a
             np = att.parse_np(seq, c, k - 1)
-            if np is not None and (np.pronoun or self.lex.person_head(np.head or "") or self.cast.person_in(np.start, np.end) or self.lex.org_head(np.head or "")):
+            if np is None or not (np.pronoun or self.lex.person_head(np.head or "") or self.cast.person_in(np.start, np.end) or self.lex.org_head(np.head or "")):
+                np = att.first_agent(seq, c, k - 1)
+            if np is not None:
                 a = self._make(np, None, [], seq, k)
                 a.strength = 3
                 return a
@@ -274,7 +281,7 @@ class QuoteFinder:
             return None
         for m in range(np.j, min(hi, np.j + 12)):
             v = self.lex.verb(seq[m].text)
-            if v is not None and not v.finite:
+            if v is not None:
                 a = self._make(np, seq[m], [], seq, hi)
                 a.strength = 3
                 return a
@@ -283,45 +290,110 @@ class QuoteFinder:
         return None
 
     def sentence_cue(self, seq: list[Token], qidx: list[int]) -> Attribution | None:
-        """A speech verb elsewhere in the sentence (X bezeichnete Y als Q; X sagte, man habe Q)."""
+        """A cue elsewhere in the sentence: X bezeichnete Y als Q; X sagte, man habe Q; laut X …
+
+        A medium that reports (wie KCNA berichtete, laut Tass) is the channel, not the speaker,
+        when someone else in the sentence speaks.
+        """
         att = self.att
         n = len(seq)
-        best = None
+        says: list[Attribution] = []
+        weak: list[Attribution] = []
+        channels: list[Attribution] = []
         for m in range(n):
             t = seq[m].text
             if t == QUOTE:
                 continue
+            np = None
             if t in self.lex.laut and m + 1 < n:
                 np = att.parse_np(seq, m + 1, n)
-                if np is not None:
-                    best = best or (self._make(np, seq[m], [], seq, n), 1)
-                continue
-            if t in self.lex.postpositions and m > 0:
+            elif t in self.lex.postpositions and m > 0:
                 c = att.clause_start(seq, m, 0)
                 np = att.parse_np(seq, c, m)
-                if np is None and m >= 2:
-                    np = att.parse_np(seq, m - 1, m)
-                if np is not None:
-                    best = best or (self._make(np, seq[m], [], seq, n), 1)
+                if np is None or np.j != m:
+                    np = self._np_ending_at(seq, m)
+            elif t in ("Nach", "nach") and m + 1 < n and seq[m + 1].text in self.lex.nach_nouns:
+                j = m + 2
+                if j < n and seq[j].text in ("von", "vom"):
+                    j += 1
+                np = att.parse_np(seq, j, n)
+            elif t in ("Für", "für") and m + 1 < n:
+                cand = att.parse_np(seq, m + 1, n)
+                if cand is not None and (self.cast.person_in(cand.start, cand.end) or self.lex.person_head(cand.head or "")):
+                    np = cand
+            if np is not None:
+                a = self._make(np, seq[m], [], seq, n)
+                if a.speaker is None:
+                    continue
+                (channels if self._is_medium(np, a) else weak).append(a)
                 continue
             v = att.verb_at(seq, m, n)
-            if v is None or v.use == "report" and False:
+            if v is None:
                 continue
             if v.use == "heissen":
-                return self._heissen(seq, m, n)
+                a = self._heissen(seq, m, n)
+                if a.speaker is None:
+                    a = self._heissen_before(seq, m) or a
+                if a.speaker is not None:
+                    says.append(a)
+                continue
             np, via = att.subject_for_verb(seq, m, 0, n, v)
             if np is None:
                 continue
             a = self._make(np, seq[m], via, seq, n)
             if a.speaker is None and not np.pronoun:
                 continue
-            a.strength = 2
-            return a
-        if best:
-            a = best[0]
-            a.strength = 2
-            return a
+            if v.use == "report" and self._is_medium(np, a):
+                channels.append(a)
+                continue
+            says.append(a)
+        best = (says or weak or channels or [None])[0]
+        if best is None:
+            return None
+        best.strength = 2
+        for ch in channels:
+            if ch is not best and ch.speaker and ch.speaker not in best.via and ch.speaker != best.speaker:
+                best.via.append(ch.speaker)
+        return best
+
+    def _np_ending_at(self, seq: list[Token], m: int) -> NP | None:
+        for s in range(max(0, m - 6), m):
+            np = self.att.parse_np(seq, s, m)
+            if np is not None and np.j == m:
+                return np
         return None
+
+    def _is_medium(self, np: NP, a: Attribution) -> bool:
+        ent = self.cast.entity_in(np.start, np.end, ("media",))
+        return ent is not None or bool(self.lex.media_head(np.head or "")) or "." in (np.head or "")
+
+    def _heissen_before(self, seq: list[Token], m: int) -> Attribution | None:
+        """"In der Erklärung heißt es", "Aus Paris hieß es": the source stands before the verb."""
+        if m >= 2 and seq[0].text in ("In", "Im", "Aus", "Vom", "Von", "Bei", "Beim", "Auf"):
+            np = self.att.parse_np(seq, 1, m)
+            if np is not None:
+                a = self._make(np, seq[m], [], seq, len(seq))
+                a.speaker = a.speaker or self.att._np_text(np)
+                return a
+        return None
+
+    def relative_speaker(self, seq: list[Token], k: int) -> Attribution | None:
+        """Q in a relative clause ("Lawrow, der die „engen Kontakte“ begrüßte"): the antecedent speaks."""
+        m = k - 1
+        while m > 0 and seq[m].text not in (",", QUOTE, ":", ";"):
+            m -= 1
+        if m <= 0 or seq[m].text != "," or m + 1 >= k or seq[m + 1].text not in RELATIVE:
+            return None
+        end = k + 1
+        while end < len(seq) and seq[end].text not in (",", ".", ";"):
+            end += 1
+        if not any(self.att.verb_at(seq, x, end) for x in range(m + 2, end) if seq[x].text != QUOTE):
+            return None
+        hit = self.cast.person_in(seq[max(0, m - 6)].start, seq[m - 1].end)
+        if hit is None or hit[2] != seq[m - 1].end:
+            return None
+        p, s0, e0 = hit
+        return Attribution(p.name, s0, e0, person=p, strength=3)
 
     def following_cue(self, si: int) -> Attribution | None:
         """„…“ Das sagte X am Montag. — the next sentence names the speaker."""
@@ -379,6 +451,7 @@ class QuoteFinder:
 
 
 PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
+RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "who", "which"}
 
 
 def _next_quote(qidx: list[int], k: int, n: int) -> int:

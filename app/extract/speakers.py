@@ -21,6 +21,8 @@ SUBORDINATORS = {"wie", "als", "nachdem", "dass", "daß", "weil", "während", "w
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f", "he": "m", "He": "m", "she": "f", "She": "f"}
 NEUTRAL_PRONOUNS = {"es", "man", "Es", "Man", "wir", "Wir", "ich", "Ich", "it", "they", "They", "I", "we", "We"}
 PASSIVE_AUX = {"wird", "wurde", "werden", "wurden", "worden"}
+AUXILIARIES = PASSIVE_AUX | {"hat", "hatte", "habe", "hätte", "haben", "hatten", "hätten", "ist", "war", "sei", "wäre", "soll", "sollte", "will", "wollte", "wolle", "kann", "konnte", "könne", "muss", "musste", "müsse"}
+COORDINATORS = {"und", "sowie", "aber", "oder", "doch"}
 CLAUSE_BREAK = {",", ";", ":", "(", ")", "–", "—", "-"}
 
 
@@ -99,6 +101,10 @@ class Attributor:
         while j < limit and self._name_continues(seq, j):
             names.append(seq[j])
             j += 1
+        if j + 2 < limit and seq[j].text == "(" and (names or det is None):
+            close = next((m for m in range(j + 1, min(limit, j + 8)) if seq[m].text == ")"), None)
+            if close is not None:
+                j = close + 1
         np = NP(i, j, seq[i].start, seq[j - 1].end, head=head_tok.text, det=det, names=names)
         # genitive complement: "der Sprecher der Stiftung Warentest", "des Influenza-Programms der WHO"
         for _ in range(2):
@@ -139,8 +145,14 @@ class Attributor:
         if self.text[prev.end : t.start] not in (" ", "\u00a0"):
             return False
         w = t.text
-        if w in NAME_PARTICLES and j + 1 < len(seq) and is_capitalized_word(seq[j + 1].text) and not self.lex.person_head(prev.text):
-            return True
+        if w in ("der", "den") and prev.text not in ("von", "van", "ter"):
+            return False
+        if w in NAME_PARTICLES and j + 1 < len(seq) and not self.lex.person_head(prev.text):
+            nxt = seq[j + 1].text
+            if is_capitalized_word(nxt) and nxt not in self.lex.not_names:
+                return True
+            if nxt in NAME_PARTICLES and j + 2 < len(seq) and is_capitalized_word(seq[j + 2].text):
+                return True
         if w.isupper() and len(w) >= 2 and w.isalpha():
             return True  # "Nachrichtenagentur KCNA", "der WHO"
         if not is_capitalized_word(w) or w in self.lex.not_names:
@@ -283,29 +295,114 @@ class Attributor:
         m = k - 1
         while m >= lo:
             t = seq[m].text
-            if t in (";", ":", QUOTE) or (t == "," and not self._comma_in_np(seq, m)):
+            if t in (";", ":", QUOTE, ","):
                 return m + 1
             m -= 1
         return lo
 
-    def _comma_in_np(self, seq: list[Token], m: int) -> bool:
-        return False
-
-    def subject_for_verb(self, seq: list[Token], k: int, lo: int, hi: int, verb: VerbForm | None) -> tuple[NP | None, list[str]]:
+    def subject_for_verb(
+        self, seq: list[Token], k: int, lo: int, hi: int, verb: VerbForm | None
+    ) -> tuple[NP | None, list[str]]:
         """The subject of the speech verb at k: before it (X sagte) or after it (… sagte X)."""
         c = self.clause_start(seq, k, lo)
-        if c < k:
-            first = seq[c].text
-            if first.lower() in SUBORDINATORS:
-                np = self.parse_np(seq, c + 1, k)
-                if np is not None and np.j >= k - 1:
-                    return np, []
-            np = self.parse_np(seq, c, k)
-            if np is not None and (np.j == k or (np.j < k and seq[np.j].text.lower() in self.lex.np_stop and not _has_np_after(self, seq, k, hi))):
+        if c < k and seq[c].text.lower() in SUBORDINATORS:
+            np = self.parse_np(seq, c + 1, k)
+            if np is not None and np.j >= k - 2:
                 return np, []
+        # "X drückte … aus und lobte Y": the subject of the first verb
+        if k - 1 >= c and seq[k - 1].text in COORDINATORS and c < k - 1:
+            np = self.parse_np(seq, c, k)
+            if np is not None and self._subject_ok(np, seq, c, lo):
+                return np, []
+        # a participle after an auxiliary: "habe Lawrow erklärt", "wurde der Diktator … zitiert"
+        if verb is not None and not verb.finite or self._aux_before(seq, c, k) is not None:
+            a = self._aux_before(seq, c, k)
+            if a is not None:
+                if a > c:
+                    np = self.parse_np(seq, c, a)
+                    if np is not None and np.j == a and self._subject_ok(np, seq, c, lo):
+                        return np, []
+                np = self.parse_np(seq, a + 1, k)
+                if np is not None:
+                    via = self._von_media(seq, np.j, k) if seq[a].text in PASSIVE_AUX else []
+                    return np, via
+        # the subject before the verb, possibly with an apposition: "X, Sprecherin der Y, sagte"
+        starts = [c]
+        if c == k and k - 1 > lo and seq[k - 1].text == ",":
+            starts = [s for s in range(lo, k - 1) if s == lo or seq[s - 1].text in (",", ":", QUOTE)]
+        for s in starts:
+            if s >= k:
+                continue
+            np = self.parse_np(seq, s, k)
+            if np is not None and np.j in (k, k - 1) and self._subject_ok(np, seq, s, lo):
+                return np, []
+        np, via = self.subject_after(seq, k, hi, verb)
+        if np is not None:
+            return np, via
+        if c < k:
+            np = self.parse_np(seq, c, k)
             if np is not None and np.j == k:
                 return np, []
-        return self.subject_after(seq, k, hi, verb)
+        return None, []
+
+    def _aux_before(self, seq: list[Token], c: int, k: int) -> int | None:
+        """Index of a finite auxiliary in the clause before a participle at k, if any."""
+        for m in range(c, k):
+            if seq[m].text in AUXILIARIES and m <= c + 3:
+                return m
+        return None
+
+    def _von_media(self, seq: list[Token], j: int, k: int) -> list[str]:
+        """"von nordkoreanischen Staatsmedien zitiert": the channel of a passive quotation."""
+        for m in range(j, k):
+            if seq[m].text in ("von", "vom", "im", "in", "durch"):
+                ent = self.cast.entity_in(seq[m].start, seq[k - 1].end, ("media",))
+                if ent is not None:
+                    return [ent.entity.name]
+        return []
+
+    def _subject_ok(self, np: NP, seq: list[Token], s: int, lo: int) -> bool:
+        """A noun phrase before the verb that can be its subject (not an adverb or an object)."""
+        if np.pronoun:
+            return np.pronoun in PRONOUNS or np.pronoun in ("wir", "Wir", "ich", "Ich", "they", "They", "we", "We")
+        if np.det and np.det.lower() in ("den", "dem", "des", "einen", "einem", "seinen", "seinem", "ihren", "ihrem"):
+            return False
+        if np.det:
+            return True
+        if self.cast.person_in(np.start, np.end) or self.cast.entity_in(np.start, np.end, ("media", "organization", "state", "person")):
+            return True
+        head = np.head or ""
+        if self.lex.person_head(head) or np.names:
+            return True
+        sentence_initial = s == lo
+        if not sentence_initial:
+            return True
+        return head.isupper() and len(head) >= 2  # an acronym: "KCNA", "FIFA"
+
+    def first_agent(self, seq: list[Token], lo: int, hi: int) -> NP | None:
+        """The first person-like noun phrase of a clause not governed by a preposition."""
+        j = lo
+        while j < hi:
+            t = seq[j].text
+            if t in PREPOSITIONS or t.lower() in PREPOSITIONS:
+                j += 2
+                continue
+            np = self.parse_np(seq, j, hi)
+            if np is not None:
+                if np.pronoun in PRONOUNS or self.cast.person_in(np.start, np.end) or self.lex.person_head(np.head or "") or np.names:
+                    if not (np.det and np.det.lower() in ("den", "dem", "des", "einen", "einem")):
+                        return np
+                j = max(np.j, j + 1)
+                continue
+            j += 1
+        return None
+
+
+PREPOSITIONS = {
+    "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum",
+    "zur", "über", "unter", "für", "gegen", "gegenüber", "um", "durch", "ohne", "seit", "während", "wegen",
+    "trotz", "laut", "zufolge", "hinter", "neben", "zwischen", "innerhalb", "außerhalb", "als", "wie",
+}
 
 
 def _has_np_after(att: Attributor, seq: list[Token], k: int, hi: int) -> bool:

@@ -52,4 +52,4 @@ def looks_like_name_part(t: str) -> bool:
     return True
 
 
-NAME_PARTICLES = {"van", "von", "de", "der", "den", "la", "le", "di", "da", "del", "dos", "du", "al", "el", "bin", "ibn", "ter", "zu", "ten", "mc", "y"}
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "la", "le", "di", "da", "del", "dos", "du", "al", "el", "bin", "ibn", "ter", "ten", "mc", "y"}
