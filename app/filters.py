@@ -8,12 +8,13 @@ source) accept the actor's id, its name or any alias.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 ActorKind = Literal["person", "state", "organization", "media"]
+Month = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
 Qualifier = Literal["exact", "approx", "more_than", "at_least", "up_to", "almost", "range", "vague"]
 
 QUALIFIER_WORDS = {
@@ -36,6 +37,7 @@ class ListFilters(BaseModel):
     q: str | None = Field(None, max_length=200, description="Words to search for (all must occur)")
     from_: date | None = Field(None, alias="from", description="Articles published on or after (YYYY-MM-DD)")
     to: date | None = Field(None, description="Articles published on or before (YYYY-MM-DD)")
+    month: list[Month] = Field([], description="Articles published in this month (YYYY-MM; repeat for several)")
     page: int = Field(1, ge=1, le=100_000, description="Page of results, from 1")
 
     @field_validator("*", mode="before")
@@ -56,7 +58,7 @@ class ListFilters(BaseModel):
         """The filters as query-string pairs (the page left out unless changed)."""
         data = self.model_dump(by_alias=True)
         data["page"] = None
-        data.update(changes)
+        data.update({"from" if k == "from_" else k: v for k, v in changes.items()})
         items = []
         for key, value in data.items():
             if value in (None, "", []) or (key == "page" and value == 1):
@@ -77,7 +79,7 @@ class QuoteFilters(ListFilters):
     speaker: list[str] = Field([], description="Speaker: actor id, name or alias (repeat for any of several)")
     via: list[str] = Field([], description="Channel the words came through (KCNA, TASS, …)")
     publisher: list[str] = Field([], description="The article's publisher")
-    kind: Literal["direct", "indirect"] | None = Field(None, description="direct or indirect speech")
+    kind: list[Literal["direct", "indirect"]] = Field([], description="direct or indirect speech")
     article: int | None = Field(None, ge=1, description="Only quotes of this article")
 
 

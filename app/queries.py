@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from math import ceil
 
-from sqlalchemy import desc, func, nulls_last, or_
+from sqlalchemy import ColumnElement, desc, func, nulls_last, or_
 from sqlmodel import Session, select
 
 from app.filters import (
@@ -42,6 +42,7 @@ class Page:
     total: int
     page: int
     page_size: int
+    counts: dict = field(default_factory=dict)  # per-row extras a page may add (item counts of articles)
 
     @property
     def pages(self) -> int:
@@ -118,12 +119,28 @@ def _paginate(session: Session, stmt, count_stmt, f: ListFilters, page_size: int
     return rows, total, page
 
 
-def _date_conditions(f: ListFilters) -> list:
-    conditions = []
+Conditions = dict[str, ColumnElement]  # filter name → its clause, so a facet can leave its own out
+
+
+def without(conditions: Conditions, name: str | None = None) -> list[ColumnElement]:
+    return [c for key, c in conditions.items() if key != name]
+
+
+def month_of(column, session: Session):  # noqa: ANN001, ANN201
+    """'2024-11' for a date column, in the database's own dialect."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(column, "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+def _date_conditions(session: Session, f: ListFilters) -> Conditions:
+    conditions: Conditions = {}
     if f.from_:
-        conditions.append(Article.published >= f.from_)
+        conditions["from"] = Article.published >= f.from_
     if f.to:
-        conditions.append(Article.published <= f.to)
+        conditions["to"] = Article.published <= f.to
+    if f.month:
+        conditions["month"] = month_of(Article.published, session).in_(f.month)
     return conditions
 
 
@@ -134,21 +151,21 @@ def _publisher_condition(values: list[str]):  # noqa: ANN202
 # --- quotes ----------------------------------------------------------------------------------
 
 
-def quote_conditions(session: Session, f: QuoteFilters) -> list:
-    conditions = _date_conditions(f)
+def quote_conditions(session: Session, f: QuoteFilters) -> Conditions:
+    conditions = _date_conditions(session, f)
     if f.q:
-        conditions.append(Quote.id.in_(quote_ids_matching(session, f.q)))
+        conditions["q"] = Quote.id.in_(quote_ids_matching(session, f.q))
     if f.speaker:
-        conditions.append(Quote.speaker_id.in_(actor_ids(session, f.speaker)))
+        conditions["speaker"] = Quote.speaker_id.in_(actor_ids(session, f.speaker))
     if f.via:
         via_ids = actor_ids(session, f.via)
-        conditions.append(Quote.id.in_(select(QuoteVia.quote_id).where(QuoteVia.actor_id.in_(via_ids))))
+        conditions["via"] = Quote.id.in_(select(QuoteVia.quote_id).where(QuoteVia.actor_id.in_(via_ids)))
     if f.publisher:
-        conditions.append(_publisher_condition(f.publisher))
+        conditions["publisher"] = _publisher_condition(f.publisher)
     if f.kind:
-        conditions.append(Quote.kind == f.kind)
+        conditions["kind"] = Quote.kind.in_(f.kind)
     if f.article:
-        conditions.append(Quote.article_id == f.article)
+        conditions["article"] = Quote.article_id == f.article
     return conditions
 
 
@@ -158,10 +175,10 @@ def list_quotes(session: Session, f: QuoteFilters, page_size: int) -> Page:
         select(Quote, Article, Actor)
         .join(Article, Quote.article_id == Article.id)
         .outerjoin(Actor, Quote.speaker_id == Actor.id)
-        .where(*conditions)
+        .where(*conditions.values())
         .order_by(nulls_last(desc(Article.published)), Article.id, Quote.start)
     )
-    count = select(func.count()).select_from(Quote).join(Article, Quote.article_id == Article.id).where(*conditions)
+    count = select(func.count()).select_from(Quote).join(Article, Quote.article_id == Article.id).where(*conditions.values())
     rows, total, page = _paginate(session, stmt, count, f, page_size)
     via = via_of(session, [q.id for q, _, _ in rows])
     items = [QuoteRow(q, a, s, via.get(q.id, [])) for q, a, s in rows]
@@ -182,22 +199,24 @@ def via_of(session: Session, quote_ids: list[int]) -> dict[int, list[Actor]]:
 # --- estimates -------------------------------------------------------------------------------
 
 
-def estimate_conditions(session: Session, f: EstimateFilters) -> list:
-    conditions = _date_conditions(f)
+def estimate_conditions(session: Session, f: EstimateFilters) -> Conditions:
+    conditions = _date_conditions(session, f)
     if f.q:
         like = f"%{f.q.lower()}%"
-        conditions.append(or_(func.lower(Estimate.text).like(like), func.lower(Estimate.subject).like(like)))
+        conditions["q"] = or_(func.lower(Estimate.text).like(like), func.lower(Estimate.subject).like(like))
     if f.source:
         ids = actor_ids(session, f.source)
-        conditions.append(Estimate.id.in_(select(EstimateSource.estimate_id).where(EstimateSource.actor_id.in_(ids))))
+        conditions["source"] = Estimate.id.in_(
+            select(EstimateSource.estimate_id).where(EstimateSource.actor_id.in_(ids))
+        )
     if f.qualifier:
-        conditions.append(Estimate.qualifier.in_(f.qualifier))
+        conditions["qualifier"] = Estimate.qualifier.in_(f.qualifier)
     if f.unit:
-        conditions.append(Estimate.unit.in_(f.unit))
+        conditions["unit"] = Estimate.unit.in_(f.unit)
     if f.publisher:
-        conditions.append(_publisher_condition(f.publisher))
+        conditions["publisher"] = _publisher_condition(f.publisher)
     if f.article:
-        conditions.append(Estimate.article_id == f.article)
+        conditions["article"] = Estimate.article_id == f.article
     return conditions
 
 
@@ -206,11 +225,11 @@ def list_estimates(session: Session, f: EstimateFilters, page_size: int) -> Page
     stmt = (
         select(Estimate, Article)
         .join(Article, Estimate.article_id == Article.id)
-        .where(*conditions)
+        .where(*conditions.values())
         .order_by(nulls_last(desc(Article.published)), Article.id, Estimate.start)
     )
     count = (
-        select(func.count()).select_from(Estimate).join(Article, Estimate.article_id == Article.id).where(*conditions)
+        select(func.count()).select_from(Estimate).join(Article, Estimate.article_id == Article.id).where(*conditions.values())
     )
     rows, total, page = _paginate(session, stmt, count, f, page_size)
     sources = sources_of(session, [e.id for e, _ in rows])
@@ -234,24 +253,24 @@ def sources_of(session: Session, estimate_ids: list[int]) -> dict[int, list[Acto
 # --- articles --------------------------------------------------------------------------------
 
 
-def article_conditions(session: Session, f: ArticleFilters) -> list:
-    conditions = _date_conditions(f)
+def article_conditions(session: Session, f: ArticleFilters) -> Conditions:
+    conditions = _date_conditions(session, f)
     if f.q:
-        conditions.append(Article.id.in_(article_ids_matching(session, f.q)))
+        conditions["q"] = Article.id.in_(article_ids_matching(session, f.q))
     if f.publisher:
-        conditions.append(_publisher_condition(f.publisher))
+        conditions["publisher"] = _publisher_condition(f.publisher)
     if f.actor:
         ids = actor_ids(session, f.actor)
         mentioned = select(Mention.article_id).where(Mention.actor_id.in_(ids))
         credited = select(ArticleSource.article_id).where(ArticleSource.actor_id.in_(ids))
-        conditions.append(or_(Article.id.in_(mentioned), Article.id.in_(credited)))
+        conditions["actor"] = or_(Article.id.in_(mentioned), Article.id.in_(credited))
     return conditions
 
 
 def list_articles(session: Session, f: ArticleFilters, page_size: int) -> Page:
     conditions = article_conditions(session, f)
-    stmt = select(Article).where(*conditions).order_by(nulls_last(desc(Article.published)), desc(Article.id))
-    count = select(func.count()).select_from(Article).where(*conditions)
+    stmt = select(Article).where(*conditions.values()).order_by(nulls_last(desc(Article.published)), desc(Article.id))
+    count = select(func.count()).select_from(Article).where(*conditions.values())
     rows, total, page = _paginate(session, stmt, count, f, page_size)
     return Page(list(rows), total, page, page_size)
 
@@ -276,12 +295,17 @@ def _actor_text_condition(q: str):  # noqa: ANN202
     return Actor.id.in_(select(ActorAlias.actor_id).where(ActorAlias.norm.like(like)))
 
 
-def list_actors(session: Session, f: ActorFilters, page_size: int) -> Page:
-    conditions = _actor_activity_window(f)
+def actor_conditions(session: Session, f: ActorFilters) -> Conditions:
+    conditions = _actor_activity_window(session, f)
     if f.q:
-        conditions.append(_actor_text_condition(f.q))
+        conditions["q"] = _actor_text_condition(f.q)
     if f.kind:
-        conditions.append(Actor.kind.in_(f.kind))
+        conditions["kind"] = Actor.kind.in_(f.kind)
+    return conditions
+
+
+def list_actors(session: Session, f: ActorFilters, page_size: int) -> Page:
+    conditions = actor_conditions(session, f)
     quotes = select(Quote.speaker_id.label("actor_id"), func.count().label("n")).group_by(Quote.speaker_id).subquery()
     articles = (
         select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
@@ -299,28 +323,34 @@ def list_actors(session: Session, f: ActorFilters, page_size: int) -> Page:
         .outerjoin(quotes, quotes.c.actor_id == Actor.id)
         .outerjoin(articles, articles.c.actor_id == Actor.id)
         .outerjoin(estimates, estimates.c.actor_id == Actor.id)
-        .where(*conditions)
+        .where(*conditions.values())
         .order_by(desc(n_quotes), desc(n_articles), Actor.name)
     )
-    count = select(func.count()).select_from(Actor).where(*conditions)
+    count = select(func.count()).select_from(Actor).where(*conditions.values())
     rows, total, page = _paginate(session, stmt, count, f, page_size)
     return Page([ActorRow(a, q, n, e) for a, q, n, e in rows], total, page, page_size)
 
 
-def _actor_activity_window(f: ListFilters) -> list:
+def _actor_activity_window(session: Session, f: ListFilters) -> Conditions:
     """Actors mentioned in articles of the date range, when one is given."""
-    dates = _date_conditions(f)
+    dates = _date_conditions(session, f)
     if not dates:
-        return []
-    return [Actor.id.in_(select(Mention.actor_id).join(Article, Mention.article_id == Article.id).where(*dates))]
+        return {}
+    mentioned = select(Mention.actor_id).join(Article, Mention.article_id == Article.id).where(*dates.values())
+    return {"dates": Actor.id.in_(mentioned)}
+
+
+def source_conditions(session: Session, f: SourceFilters) -> Conditions:
+    conditions = {"media": Actor.kind == "media", **_actor_activity_window(session, f)}
+    if f.q:
+        conditions["q"] = _actor_text_condition(f.q)
+    if f.kind:
+        conditions["kind"] = Actor.role.in_(f.kind)
+    return conditions
 
 
 def list_sources(session: Session, f: SourceFilters, page_size: int) -> Page:
-    conditions = [Actor.kind == "media", *_actor_activity_window(f)]
-    if f.q:
-        conditions.append(_actor_text_condition(f.q))
-    if f.kind:
-        conditions.append(Actor.role.in_(f.kind))
+    conditions = source_conditions(session, f)
     named = (
         select(ArticleSource.actor_id.label("actor_id"), func.count(func.distinct(ArticleSource.article_id)).label("n"))
         .group_by(ArticleSource.actor_id)
@@ -339,10 +369,10 @@ def list_sources(session: Session, f: SourceFilters, page_size: int) -> Page:
         .outerjoin(named, named.c.actor_id == Actor.id)
         .outerjoin(credited, credited.c.actor_id == Actor.id)
         .outerjoin(via, via.c.actor_id == Actor.id)
-        .where(*conditions)
+        .where(*conditions.values())
         .order_by(desc(n_via), desc(n_named), Actor.name)
     )
-    count = select(func.count()).select_from(Actor).where(*conditions)
+    count = select(func.count()).select_from(Actor).where(*conditions.values())
     rows, total, page = _paginate(session, stmt, count, f, page_size)
     return Page([SourceRow(a, n, c, v) for a, n, c, v in rows], total, page, page_size)
 
@@ -402,7 +432,7 @@ def overview(session: Session) -> Overview:
         "actors": session.exec(select(func.count()).select_from(Actor).where(Actor.kind != "media")).one(),
         "sources": session.exec(select(func.count()).select_from(Actor).where(Actor.kind == "media")).one(),
     }
-    quotes = list_quotes(session, QuoteFilters(kind="direct"), 6).items
+    quotes = list_quotes(session, QuoteFilters(kind=["direct"]), 6).items
     estimates = list_estimates(session, EstimateFilters(), 10).items
     speakers = [r for r in list_actors(session, ActorFilters(), 8).items if r.quotes]
     sources = [r for r in list_sources(session, SourceFilters(), 8).items if r.articles or r.quotes]

@@ -45,11 +45,19 @@ def templates_for(settings: Settings) -> Jinja2Blocks:
 
 
 def render(request: Request, template: str, context: dict, block: str = "results", status_code: int = 200) -> HTMLResponse:
-    """The whole page, or only its `block` when htmx asks; Vary tells caches the two apart."""
+    """The whole page, or only its `block` when htmx asks; Vary tells caches the two apart.
+
+    When something other than the filter form asked (a facet, a chip, the pager), the form comes
+    along out of band, so that its fields show the filters now in force.
+    """
     templates: Jinja2Blocks = request.app.state.templates
     context = {"request": request, **context}
     if wants_fragment(request):
-        response = templates.TemplateResponse(request, template, context, block_name=block, status_code=status_code)
+        blocks = [block]
+        if block == "results" and request.headers.get("HX-Trigger") != "filters":
+            blocks.append("filters")
+            context["oob"] = True
+        response = templates.TemplateResponse(request, template, context, block_names=blocks, status_code=status_code)
     else:
         response = templates.TemplateResponse(request, template, context, status_code=status_code)
     response.headers["Vary"] = "HX-Request"

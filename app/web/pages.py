@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from app import queries
+from app import facets, queries
 from app.filters import ActorFilters, ArticleFilters, EstimateFilters, QuoteFilters, SourceFilters
 from app.models import Actor, Article
 from app.web.deps import SessionDep, SettingsDep, render
@@ -22,25 +22,37 @@ def index(request: Request, session: SessionDep):
     return render(request, "index.html", {"overview": queries.overview(session), "nav": "home"})
 
 
+def list_page(request: Request, session, settings, name: str, f, lister, faceter, noun: str, **extra):  # noqa: ANN001
+    """A list: its page of rows, its facets, and its active filters in words."""
+    path = f"/{name}"
+    page = lister(session, f, settings.page_size)
+    sentence, chips = facets.active_filters(session, f, path, noun)
+    context = {
+        "f": f, "page": page, "nav": name, "path": path, "noun": noun, "sentence": sentence, "chips": chips,
+        "facets": faceter(session, f, path), "options": queries.FilterOptions(session), **extra,
+    }
+    return render(request, f"{name}.html", context)
+
+
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[QuoteFilters, Query()]):
-    page = queries.list_quotes(session, f, settings.page_size)
-    return render(request, "quotes.html", {"f": f, "page": page, "nav": "quotes", "path": "/quotes", "options": queries.FilterOptions(session)})
+    return list_page(request, session, settings, "quotes", f, queries.list_quotes, facets.quote_facets, "quotes")
 
 
 @router.get("/estimates", response_class=HTMLResponse)
 def estimates(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[EstimateFilters, Query()]):
-    page = queries.list_estimates(session, f, settings.page_size)
-    return render(request, "estimates.html", {"f": f, "page": page, "nav": "estimates", "path": "/estimates", "options": queries.FilterOptions(session)})
+    return list_page(request, session, settings, "estimates", f, queries.list_estimates, facets.estimate_facets,
+                     "estimates")
 
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[ArticleFilters, Query()]):
-    page = queries.list_articles(session, f, settings.page_size)
-    counts = queries.item_counts(session, [a.id for a in page.items])
-    return render(
-        request, "articles.html", {"f": f, "page": page, "counts": counts, "nav": "articles", "path": "/articles", "options": queries.FilterOptions(session)}
-    )
+    def lister(session, f, size):  # noqa: ANN001, ANN202
+        page = queries.list_articles(session, f, size)
+        page.counts = queries.item_counts(session, [a.id for a in page.items])
+        return page
+
+    return list_page(request, session, settings, "articles", f, lister, facets.article_facets, "articles")
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -86,8 +98,7 @@ def article(request: Request, article_id: int, session: SessionDep):
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[ActorFilters, Query()]):
-    page = queries.list_actors(session, f, settings.page_size)
-    return render(request, "actors.html", {"f": f, "page": page, "nav": "actors", "path": "/actors", "options": queries.FilterOptions(session)})
+    return list_page(request, session, settings, "actors", f, queries.list_actors, facets.actor_facets, "actors")
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -116,5 +127,4 @@ def actor(request: Request, actor_id: int, session: SessionDep):
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[SourceFilters, Query()]):
-    page = queries.list_sources(session, f, settings.page_size)
-    return render(request, "sources.html", {"f": f, "page": page, "nav": "sources", "path": "/sources", "options": queries.FilterOptions(session)})
+    return list_page(request, session, settings, "sources", f, queries.list_sources, facets.source_facets, "sources")
