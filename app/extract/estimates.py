@@ -31,6 +31,7 @@ The words (unit nouns, qualifiers, cues, speech verbs) are data in estimates.tom
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,7 +54,8 @@ class _Units:
         for key, entry in DATA["units"].items():
             for w in entry.get(lang, []):
                 self.exact[w.casefold()] = key
-        self.suffixes = sorted((w for w in self.exact if len(w) >= 5 and " " not in w), key=len, reverse=True)
+        suffixes = [w for w in self.exact if len(w) >= 5 and " " not in w]
+        self.suffix_re = re.compile(r"(?:" + _alt(suffixes) + r")n?\Z")
         self.multi = {w: k for w, k in self.exact.items() if " " in w}
 
     def of(self, word: str) -> tuple[str, int] | None:
@@ -62,11 +64,10 @@ class _Units:
         for cand in (low, low[:-1] if low.endswith("n") and len(low) > 4 else None):
             if cand and cand in self.exact:
                 return self.exact[cand], 0
-        for suf in self.suffixes:
-            if low.endswith(suf) or (low.endswith("n") and low[:-1].endswith(suf)):
-                cut = low.rfind(suf)
-                if cut > 0:
-                    return self.exact[suf], cut
+        m = self.suffix_re.search(low)  # the longest known ending of a compound ("nordkorea-soldaten")
+        if m and m.start() > 0:
+            suf = low[m.start() : m.end()]
+            return self.exact.get(suf) or self.exact[suf[:-1]], m.start()
         return None
 
 
@@ -76,6 +77,17 @@ _PARTICIPLES = {w.casefold(): k for k, ws in DATA["participles"].items() for w i
 _PARTICIPLE_RE = re.compile(r"(?<!\w)(" + _alt(_PARTICIPLES) + r")(?!\w)", re.I)
 _ADDITIONAL = {w.casefold() for w in DATA["subject"]["additional"]}
 _NATIONALITY = sorted(DATA["subject"]["nationality"].items(), key=lambda kv: -len(kv[0]))
+_NO_ESTIMATE = {key for key, entry in DATA["units"].items() if entry.get("estimate") is False}
+_UNIT_SKIP = {
+    key: (
+        re.compile(r"(?:\s+[\w-]+){0,2}?\s*(?:" + _alt(c["skip_after"]) + r")(?!\w)") if c["skip_after"] else None,
+        re.compile(r"(?<!\w)(?:" + _alt(c["skip_before"]) + r")\s*\Z", re.I) if c["skip_before"] else None,
+    )
+    for key, c in DATA["unit_context"].items()
+}
+_NOT_COUNTED = {lang: set(DATA["not_counted"][lang]) for lang in ("de", "en")}
+_PREPOSITIONS = set(DATA["participle_blockers"]["prepositions"])
+_NEGATIONS = set(DATA["participle_blockers"]["negations"])
 _PARTICIPLE_SUBJECT = {"dead": "killed", "wounded": "wounded", "prisoners": "captured"}
 _COUNTED_PEOPLE = {"people", "soldiers", "civilians", "workers", "refugees", None}
 
@@ -174,46 +186,67 @@ class _Tok:
 
 
 class _Doc:
-    """Tokens, sentences and mentions of one text, with the noun-phrase walks attribution needs."""
+    """Sentences, tokens and mentions of one text, with the noun-phrase walks attribution needs.
+
+    Work happens one sentence at a time: `focus(sentence)` makes `toks` the tokens of that sentence
+    (tokenised on first use and kept), so that sentences without a figure cost nothing.
+    """
 
     def __init__(self, text: str, mentions: Sequence[ActorMention], lang: str):
         self.text = text
         self.lang = lang
-        self.toks = [
-            _Tok(m.start(), m.end(), m.group(), m.group().casefold().rstrip("."), m.group()[0].isalpha())
-            for m in _TOKEN_RE.finditer(text)
-        ]
-        self.starts = [t.start for t in self.toks]
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.m_starts = [m.start for m in self.mentions]
-        self.sents = self._sentences()
-        self.sent_starts = [s for s, _ in self.sents]
         self.pronouns = _PRONOUNS[lang]
+        self._ends = [m.end() for m in _SENT_RE.finditer(text)]  # candidate sentence ends
+        self._valid: dict[int, bool] = {}
+        self._tokens: dict[tuple[int, int], tuple[list[_Tok], list[int]]] = {}
+        self.toks: list[_Tok] = []
+        self.starts: list[int] = []
 
     # -- sentences
-    def _sentences(self) -> list[tuple[int, int]]:
-        text, out, begin = self.text, [], 0
-        for m in _SENT_RE.finditer(text):
-            if m.group() != "\n":
-                w = re.search(r"(\S+)\Z", text[max(0, m.start() - 30) : m.start() + 1])
-                word = w.group(1).casefold() if w else ""
-                if word in _ABBREV or re.fullmatch(r"[a-zäöü]\.", word):
-                    continue
-                if re.fullmatch(r"\d{1,2}\.", word):  # "am 4. Dezember": an ordinal, not a sentence end
-                    nxt = re.match(r"\s*(\w+)", text[m.end() : m.end() + 20])
-                    prev = re.search(r"(\w+)\s+\d{1,2}\.\Z", text[max(0, m.start() - 30) : m.start() + 1])
-                    if (nxt and nxt.group(1).casefold() in _MONTHS) or (prev and prev.group(1).casefold() in _ORD_BEFORE):
-                        continue
-            if m.end() > begin:
-                out.append((begin, m.end()))
-            begin = m.end()
-        if begin < len(text):
-            out.append((begin, len(text)))
-        return out or [(0, len(text))]
+    def _is_end(self, i: int) -> bool:
+        """Whether candidate i really ends a sentence (not "ca.", not "am 4. Dezember")."""
+        got = self._valid.get(i)
+        if got is None:
+            got = self._valid[i] = self._check_end(self._ends[i])
+        return got
+
+    def _check_end(self, end: int) -> bool:
+        text = self.text
+        if text[end - 1] == "\n":
+            return True
+        w = re.search(r"(\S+)\Z", text[max(0, end - 30) : end])
+        word = w.group(1).casefold().rstrip("\"“”»«’')") if w else ""
+        if word in _ABBREV or re.fullmatch(r"[a-zäöü]\.", word):
+            return False
+        if re.fullmatch(r"\d{1,2}\.", word):  # "am 4. Dezember": an ordinal, not a sentence end
+            nxt = re.match(r"\s*(\w+)", text[end : end + 20])
+            prev = re.search(r"(\w+)\s+\d{1,2}\.\Z", text[max(0, end - 30) : end])
+            if (nxt and nxt.group(1).casefold() in _MONTHS) or (prev and prev.group(1).casefold() in _ORD_BEFORE):
+                return False
+        return True
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.sent_starts, pos) - 1
-        return self.sents[max(i, 0)]
+        ends = self._ends
+        i = bisect.bisect_right(ends, pos)
+        j = i - 1
+        while j >= 0 and not self._is_end(j):
+            j -= 1
+        k = i
+        while k < len(ends) and not self._is_end(k):
+            k += 1
+        return (ends[j] if j >= 0 else 0), (ends[k] if k < len(ends) else len(self.text))
+
+    def focus(self, sent: tuple[int, int]) -> None:
+        got = self._tokens.get(sent)
+        if got is None:
+            toks = [
+                _Tok(m.start(), m.end(), m.group(), m.group().casefold(), m.group()[0].isalpha())
+                for m in _TOKEN_RE.finditer(self.text, sent[0], sent[1])
+            ]
+            got = self._tokens[sent] = (toks, [t.start for t in toks])
+        self.toks, self.starts = got
 
     # -- tokens
     def tok_index(self, pos: int) -> int:
@@ -475,25 +508,25 @@ def _speech_cues(doc: _Doc, s: int, e: int) -> list[_Cue]:
 # ---------------------------------------------------------------------------------------- the figures
 
 
-def _unit_after(doc: _Doc, pos: int) -> tuple[str, int, list[_Tok]] | None:
-    """The unit noun after a figure: (unit, token index, the words in between)."""
+def _unit_after(doc: _Doc, pos: int, limit: int) -> tuple[str, _Tok, list[_Tok]] | None:
+    """The unit noun after a figure: (unit, its token, the words in between)."""
     units = _UNITS[doc.lang]
-    k = doc.tok_index(pos)
+    toks = [
+        _Tok(m.start(), m.end(), m.group(), m.group().casefold(), m.group()[0].isalpha())
+        for m in itertools.islice(_TOKEN_RE.finditer(doc.text, pos, min(limit, pos + 160)), 6)
+    ]
     between: list[_Tok] = []
     prev_end = pos
-    for j in range(k, min(k + 5, len(doc.toks))):
-        t = doc.toks[j]
-        if doc.text[prev_end : t.start].strip():
+    for j, t in enumerate(toks[:5]):
+        if doc.text[prev_end : t.start].strip() or not t.word:
             return None
-        if not t.word:
-            return None
-        if doc.lang == "en" and j + 1 < len(doc.toks):
-            two = f"{t.low} {doc.toks[j + 1].low}"
+        if doc.lang == "en" and j + 1 < len(toks):
+            two = f"{t.low} {toks[j + 1].low}"
             if two in units.multi:
-                return units.multi[two], j + 1, between
+                return units.multi[two], toks[j + 1], between
         u = units.of(t.text)
         if u is not None and (doc.lang == "en" or t.text[0].isupper() or t.low in ("km", "km²", "km2", "qkm", "t")):
-            return u[0], j, between
+            return u[0], t, between
         if doc.lang == "de":
             if not (t.text[0].islower() and (doc.is_adj(t) or t.low in _ADDITIONAL or t.low in ("von", "mehr"))):
                 return None
@@ -501,6 +534,36 @@ def _unit_after(doc: _Doc, pos: int) -> tuple[str, int, list[_Tok]] | None:
             return None
         between.append(t)
         prev_end = t.end
+    return None
+
+
+def _located(doc: _Doc, unit: str, start: int, end: int, limit: int) -> bool:
+    """A distance that places or measures something ("30 Kilometer nördlich von Kiew") is no claim."""
+    skip = _UNIT_SKIP.get(unit)
+    if skip is None:
+        return False
+    after, before = skip
+    if after is not None:
+        stop = _BOUNDARY_RE.search(doc.text, end, limit)
+        if after.match(doc.text, end, stop.start() if stop else limit):
+            return True
+    return before is not None and before.search(doc.text, max(0, start - 40), start) is not None
+
+
+def _noun_follows(doc: _Doc, pos: int, limit: int) -> int | None:
+    """The end of a noun that follows the figure but is no unit ("zwölf andere Mitglieder"), or None."""
+    prev = pos
+    for m in itertools.islice(_TOKEN_RE.finditer(doc.text, pos, min(limit, pos + 120)), 4):
+        t = m.group()
+        if not t[0].isalpha() or doc.text[prev : m.start()].strip():
+            return None
+        if t.casefold() in _NOT_COUNTED[doc.lang]:
+            return -1
+        if doc.lang == "de" and t[0].isupper():
+            return m.end()
+        if not t.casefold().endswith(("e", "en", "er", "es", "em")) or t.casefold() in _VERB_STOP:
+            return None
+        prev = m.end()
     return None
 
 
@@ -553,11 +616,25 @@ def _subject(doc: _Doc, n: NumberSpan, unit: str, unit_tok: _Tok | None, between
     return " ".join(p for p in parts if p)
 
 
-def _event(doc: _Doc, pos: int, sent_end: int) -> str | None:
-    """A participle in the rest of the clause that says what happened to the counted: "getötet"."""
+def _event(doc: _Doc, pos: int, sent_end: int, start: int | None = None) -> str | None:
+    """A participle in the rest of the clause that says what happened to the counted: "getötet".
+    Not when the figure stands in a prepositional phrase or is negated ("keiner der 30 Insassen")."""
+    if start is not None:
+        before = doc.text[max(0, start - 25) : start].casefold().split()
+        if before and (before[-1] in _PREPOSITIONS or any(w in _NEGATIONS for w in before[-2:])):
+            return None
     stop = _BOUNDARY_RE.search(doc.text, pos, sent_end)
-    m = _PARTICIPLE_RE.search(doc.text, pos, min(stop.start() if stop else sent_end, pos + 80))
+    end = min(stop.start() if stop else sent_end, pos + 80)
+    for digit in _DIGIT_RE.finditer(doc.text, pos, end):  # another figure first: the participle is its
+        before = doc.text[max(0, digit.start() - 15) : digit.start()].casefold().split()
+        if not before or before[-1] not in _PREPOSITIONS:  # (but not "bei 33 Angriffen")
+            end = digit.start()
+            break
+    m = _PARTICIPLE_RE.search(doc.text, pos, end)
     return _PARTICIPLES[" ".join(m.group(1).casefold().split())] if m else None
+
+
+_DIGIT_RE = re.compile(r"\d+")
 
 
 _PARTICIPLE_WORDS = sorted((w for w in _PARTICIPLES if " " not in w and len(w) >= 5), key=len, reverse=True)
@@ -611,38 +688,43 @@ def find_estimates(
         if n.kind in ("percent", "currency"):
             unit = n.kind
         else:
-            ua = _unit_after(doc, n.end)
+            ua = _unit_after(doc, n.end, sent[1])
             if ua is not None:
-                unit, j, between = ua
-                unit_tok = doc.toks[j]
+                unit, unit_tok, between = ua
                 end = unit_tok.end
                 u = _UNITS[lang].of(unit_tok.text)
                 cut = u[1] if u else 0
                 found[idx] = (unit_tok.start, unit_tok.end)
             elif not n.yearlike:
-                nxt = doc.toks[doc.tok_index(n.end)] if doc.tok_index(n.end) < len(doc.toks) else None
-                followed_by_noun = nxt is not None and nxt.word and doc.is_noun(nxt) and lang == "de"
+                # no noun after the figure: an elliptic figure ("auf bis zu 100.000 steigen") takes the
+                # noun named before it; a participle ("mehr als 300 wurden getötet") says what it counts
                 hedged = n.qualifier not in ("exact", "vague")
-                if not followed_by_noun and (hedged or n.kind == "number"):
-                    ub = _unit_before(doc, n, sent, found) if hedged or _ZAHL_RE.search(
-                        text, sent[0], n.start) else None
+                ev = _event(doc, n.end, sent[1], n.start)
+                zahl = _ZAHL_RE.search(text, sent[0], n.start) is not None
+                noun_end = _noun_follows(doc, n.end, sent[1]) if (hedged or zahl or ev) else None
+                if noun_end == -1:
+                    continue  # "im Alter von 79 Jahren"
+                if noun_end is not None and ev is not None:
+                    unit = event = ev  # "zwei deutsche Touristen (sind) ums Leben gekommen"
+                    end = noun_end
+                elif (hedged or zahl or ev) and noun_end is None:
+                    doc.focus(sent)
+                    ub = _unit_before(doc, n, sent, found) if hedged or zahl else None
                     if ub is not None:
                         unit, j = ub
                         unit_tok = doc.toks[j]
                         u = _UNITS[lang].of(unit_tok.text)
                         cut = u[1] if u else 0
                         between = [t for t in doc.toks[max(0, j - 3) : j] if doc.is_adj(t)]
-                if unit is None and not followed_by_noun:
-                    event = _event(doc, n.end, sent[1])
-                    if event is not None and (hedged or n.kind == "vague" or n.value >= 2):
-                        unit = event
-            if unit is None:
+                    elif ev is not None and (hedged or n.kind == "vague" or n.value >= 2):
+                        unit = event = ev
+            if unit is None or unit in _NO_ESTIMATE or _located(doc, unit, n.start, end, sent[1]):
                 continue
         counted = unit  # what the subject names: "Russian soldiers killed" counts soldiers, unit "dead"
         if event is not None and unit == event:
             counted = "people"
         elif unit in _COUNTED_PEOPLE:
-            event = _event_before(between) or _event(doc, end, sent[1])
+            event = _event_before(between) or _event(doc, end, sent[1], n.start)
             if event is not None:
                 unit = event
         subject = _subject(doc, n, counted, unit_tok, between, cut, event)
@@ -666,6 +748,7 @@ def find_estimates(
 
 def _attribute(doc: _Doc, start: int, end: int, quotes) -> tuple[list[str], _Cue | None]:
     s, e = doc.sentence(start)
+    doc.focus((s, e))
     sources = _source_cues(doc, s, e)
     # a. a source cue in the figure's own clause (or in a relative clause on the counted noun)
     rel = re.match(r"\s*,\s*(?:die|der|das|welche|denen|which|who)\b", doc.text[end : end + 20])

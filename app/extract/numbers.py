@@ -99,7 +99,7 @@ _EN_WORD = rf"(?:{_EN_ATOM})(?:(?:\s+|-|\s+and\s+)(?:{_EN_ATOM}))*"
 _VAGUE = {lang: {k.casefold(): v for k, v in t.items()} for lang, t in DATA["vague"].items()}
 _VAGUE_Q = _alt(DATA["vague_quantifiers"]["words"])
 _VAGUE_DE = (
-    r"(?:" + _VAGUE_Q + r")\s+(?:[Hh]undert|[Tt]ausend|Dutzend)(?!\w)"
+    r"(?:" + _VAGUE_Q + r")\s+(?:[Hh]undert(?:tausend)?|[Zz]ehntausend|[Tt]ausend|Dutzend)(?!\w)"
     r"|(?:Zehn|zehn|Hundert|hundert)?(?:[Tt]ausende|[Hh]underte|Dutzende)[nr]?(?!\w)|Millionen(?!\w)|Milliarden(?!\w)"
 )
 _VAGUE_EN = r"(?:tens|hundreds)\s+of\s+thousands|(?:" + _VAGUE_Q + r")\s+(?:hundred|thousand|dozen)|dozens|hundreds|thousands|millions"
@@ -110,31 +110,56 @@ _DATE = (
 _TIME = r"(?<![\d.,])\d{1,3}:\d{1,3}(?::\d{2})?(?!\d)|(?<![\d.,])\d{1,2}\.\d{2}(?=\s?Uhr)"
 
 
-def _master(lang: str) -> re.Pattern:
-    dig = _DIG_DE if lang == "de" else _DIG_EN
-    word = _DE_WORD if lang == "de" else _EN_WORD
-    vague = _VAGUE_DE if lang == "de" else _VAGUE_EN
-    return re.compile(
-        rf"(?P<date>{_DATE})|(?P<time>{_TIME})"
-        rf"|(?P<dig>(?<![\d.,])(?:{dig}))(?:(?P<dsp>{_SP}*|\s+)(?P<dscale>{_SCALE_RE})(?![\w]))?"
-        rf"|(?P<vague>(?<![\w-])(?:{vague}))"
-        rf"|(?<![\w-])(?P<word>{word})(?![\w-])(?:\s+(?P<wscale>{_SCALE_RE})(?![\w]))?",
-        re.I if lang == "en" else 0,
+# Scanning: the regular-expression engine is slow at trying a long alternation at every position, so
+# figures are found from cheap anchors (a run of digits; the first letters of a number word) and only
+# there matched in full.
+_DIGIT_RUN = re.compile(r"\d+")
+_AT_DATE = re.compile(_DATE)
+_AT_TIME = re.compile(_TIME)
+_AT_DIG = {
+    lang: re.compile(rf"(?:{dig})(?:(?:{_SP}*|\s+)(?P<dscale>{_SCALE_RE})(?![\w]))?")
+    for lang, dig in (("de", _DIG_DE), ("en", _DIG_EN))
+}
+def _trie(words: list[str]) -> str:
+    """An alternation grouped by first letter: the engine then rejects most positions at once."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(sorted(r, key=len, reverse=True))})" for c, r in groups.items())
+
+
+# first letters of a number word or vague amount, searched in the lower-cased text
+_WORD_ANCHOR = {
+    "de": re.compile(
+        r"(?<![^\W\d_])(?:"
+        + _trie(
+            "ein zwei zwo drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig dreissig vierzig "
+            "fünfzig sechzig siebzig achtzig neunzig hundert tausend anderthalb dutzend mehrere etliche viele "
+            "wenige million milliard".split()
+        )
+        + ")"
+    ),
+    "en": re.compile(
+        r"(?<![^\W\d_])(?:"
+        + _trie(
+            "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+            "sixty seventy eighty ninety hundred thousand dozen millions tens several few many some".split()
+        )
+        + ")"
+    ),
+}
+_AT_WORD = {
+    lang: re.compile(
+        rf"(?P<vague>{vague})|(?P<word>{word})(?![\w-])(?:\s+(?P<wscale>{_SCALE_RE})(?![\w]))?", re.I
     )
-
-
-_MASTER = {"de": _master("de"), "en": _master("en")}
-# the number-word pattern is case-sensitive in German except for the first letter ("Zehntausend")
-_MASTER_DE_CI = re.compile(
-    rf"(?<![\w-])(?P<word>(?:{_DE_WORD}))(?![\w-])(?:\s+(?P<wscale>{_SCALE_RE})(?![\w]))?", re.I
-)
+    for lang, word, vague in (("de", _DE_WORD, _VAGUE_DE), ("en", _EN_WORD, _VAGUE_EN))
+}
 _RANGE_JOIN = {
     "de": re.compile(r"\s*(?:–|—|-|‒)\s*|\s+bis(?:\s+zu)?\s+|\s+und\s+"),
     "en": re.compile(r"\s*(?:–|—|-|‒)\s*|\s+to\s+|\s+and\s+"),
 }
 _PHONE_BEFORE = re.compile(r"(?:\+\d+|(?<![\d.,])0\d+)[ /-]*(?:\d+[ /-]+)*\Z")
-_WORD_BEFORE = re.compile(r"([\w.§#№]+)\W*\Z")
-_TWO_WORDS_BEFORE = re.compile(r"(\w+)\s+(\w+)\s*\Z")
+_NEXT_WORD = re.compile(r"\.?\s*([\w.]+)")
 
 
 # ------------------------------------------------------------------------------------------- parsing
@@ -203,7 +228,7 @@ def _classify_digits(text: str, s: int, e: int, raw: str, scaled: bool, lang: st
     plain = raw.isdigit()
     if plain and len(raw) > 1 and raw[0] == "0":
         return "label", False  # "030 1234567", "007"
-    if plain and _PHONE_BEFORE.search(text, max(0, s - 25), s):
+    if plain and s > 1 and text[s - 2] in "0123456789/-" and _PHONE_BEFORE.search(text, max(0, s - 25), s):
         return "label", False  # the rest of "030 1234567", "+49 30 1234"
     if _PERCENT_RE.match(text, e):
         return "percent", False
@@ -211,12 +236,12 @@ def _classify_digits(text: str, s: int, e: int, raw: str, scaled: bool, lang: st
         return "currency", False
     if not scaled and _TIME_AFTER_RE[lang].match(text, e) and plain and int(raw) <= 24:
         return "time", False
-    m = _WORD_BEFORE.search(text, max(0, s - 40), s)
-    prev = m.group(1).casefold() if m else ""
-    if prev in _LABEL_WORDS or prev.rstrip(".") in _LABEL_WORDS:
+    words_before = text[max(0, s - 40) : s].split()
+    prev = words_before[-1].strip("„“\"'(").casefold() if words_before else ""
+    if prev in _LABEL_WORDS or prev.rstrip(".") in _LABEL_WORDS or prev in ("§", "§§", "#", "nr", "no"):
         return "label", False
     if plain and not scaled:
-        nxt = re.match(r"\.?\s*([\w.]+)", text[e : e + 30])
+        nxt = _NEXT_WORD.match(text, e)
         nxt_word = nxt.group(1).casefold() if nxt else ""
         if text.startswith(".", e) and len(raw) <= 3 and _is_ordinal(text, e, prev):
             return "ordinal", False
@@ -225,8 +250,7 @@ def _classify_digits(text: str, s: int, e: int, raw: str, scaled: bool, lang: st
         if prev in _MONTHS:
             return ("year", False) if len(raw) == 4 else ("date", False)
         if len(raw) == 4 and 1000 <= int(raw) <= 2100:
-            two = _TWO_WORDS_BEFORE.search(text, max(0, s - 40), s)
-            prev2 = f"{two.group(1)} {two.group(2)}".casefold() if two else ""
+            prev2 = " ".join(words_before[-2:]).casefold()
             if prev in _YEAR_WORDS or prev2 in _YEAR_WORDS or after == "'" or text.startswith("er", e):
                 return "year", False
             return "number", True
@@ -256,12 +280,10 @@ def _is_ordinal(text: str, dot: int, prev: str) -> bool:
     return prev in _ORD_BEFORE
 
 
-def _is_word_candidate(text: str, m: re.Match, lang: str) -> bool:
+def _is_word_candidate(text: str, s: int, word: str, lang: str) -> bool:
     """Spelled-out numbers in German are lower-case unless they start a sentence or a headline."""
     if lang != "de":
         return True
-    s = m.start("word")
-    word = m.group("word")
     if word[0].islower() or word.casefold() in ("hundert", "tausend"):
         return True
     j = s - 1
@@ -274,65 +296,81 @@ def _is_word_candidate(text: str, m: re.Match, lang: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    sample = text[:3000]
-    de = len(re.findall(r"\b(?:der|die|das|und|nicht|mit|ist|sich|den|von)\b", sample))
-    en = len(re.findall(r"\b(?:the|and|of|is|with|that|to|was|has|have)\b", sample))
+    """"de" or "en", by a count of function words in the first 2,000 characters."""
+    sample = text[:2000].casefold()
+    de = sum(sample.count(w) for w in (" der ", " die ", " das ", " und ", " nicht ", " mit ", " ist ", " von "))
+    en = sum(sample.count(w) for w in (" the ", " and ", " of ", " is ", " with ", " that ", " was ", " has "))
     return "en" if en > de else "de"
 
 
 def _raw_numbers(text: str, lang: str) -> list[tuple[int, int, float, str, bool, bool]]:
     """(start, end, value, kind, spelled, yearlike) for every figure, before qualifiers and ranges."""
     out = []
-    master = _MASTER[lang]
-    for m in master.finditer(text):
-        if m.group("date"):
-            out.append((m.start(), m.end(), 0.0, "date", False, False))
-        elif m.group("time"):
-            out.append((m.start(), m.end(), 0.0, "time", False, False))
-        elif m.group("dig"):
-            raw = m.group("dig")
-            scale = m.group("dscale")
-            s, e = m.start(), m.end()
-            kind, yearlike = _classify_digits(text, s, e, raw, bool(scale), lang)
-            try:
-                v = parse_digits(raw, lang)
-            except ValueError:
-                continue
-            if scale:
-                v *= _SCALES[scale.casefold()]
-            out.append((s, e, v, kind, False, yearlike))
-        elif m.group("vague"):
-            out.append(_vague(m, lang))
-        elif m.group("word"):
-            got = _word(text, m, lang)
-            if got:
-                out.append(got)
-    if lang == "de":  # capitalised spelled-out numbers at a sentence start ("Zehntausend Soldaten ...")
-        taken = [(a, b) for a, b, *_ in out]
-        for m in _MASTER_DE_CI.finditer(text):
-            if m.group("word")[0].isupper() and not any(a < m.end() and m.start() < b for a, b in taken):
-                got = _word(text, m, lang)
-                if got:
-                    out.append(got)
+    at_dig = _AT_DIG[lang]
+    taken = -1
+    for r in _DIGIT_RUN.finditer(text):
+        s = r.start()
+        if s < taken or (s > 0 and text[s - 1] in ".,"):
+            continue
+        m = _AT_DATE.match(text, s) or _AT_TIME.match(text, s)
+        if m:
+            out.append((s, m.end(), 0.0, "date" if m.re is _AT_DATE else "time", False, False))
+            taken = m.end()
+            continue
+        m = at_dig.match(text, s)
+        if not m:
+            continue
+        scale = m.group("dscale")
+        raw = text[s : m.start("dscale")].rstrip() if scale else m.group()
+        e = m.end()
+        taken = e
+        kind, yearlike = _classify_digits(text, s, e, raw, bool(scale), lang)
+        try:
+            v = parse_digits(raw, lang)
+        except ValueError:
+            continue
+        if scale:
+            v *= _SCALES[scale.casefold()]
+        out.append((s, e, v, kind, False, yearlike))
+    spans = [(a, b) for a, b, *_ in out]
+    words = []
+    taken = -1
+    at_word = _AT_WORD[lang]
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: search the text as it is
+        low = text
+    for a in _WORD_ANCHOR[lang].finditer(low):
+        s = a.start()
+        if s < taken or (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-_")):
+            continue
+        m = at_word.match(text, s)
+        if not m or any(x < m.end() and s < y for x, y in spans):
+            continue
+        got = _vague(m, lang) if m.group("vague") else _word(text, m, lang)
+        if got:
+            words.append(got)
+            taken = m.end()
+    if words:
+        out.extend(words)
         out.sort()
     return out
 
 
 def _vague(m: re.Match, lang: str):
-    t = m.group("vague")
-    low = " ".join(t.casefold().split())
+    low = " ".join(m.group("vague").casefold().split())
+    last = low.split()[-1]
     if lang == "de":
         low = re.sub(r"(tausende|hunderte|dutzende)[nr]$", r"\1", low)
         last = low.split()[-1]
         v = _VAGUE["de"].get(low) or {"hundert": 100, "tausend": 1000, "dutzend": 12}.get(last)
-        v = v or _VAGUE["de"].get(last, 1000)
+        v = v or _VAGUE["de"].get(last) or parse_words(last, "de") or 1000
     else:
-        v = _VAGUE["en"].get(low) or {"hundred": 100, "thousand": 1000, "dozen": 12}.get(low.split()[-1], 1000)
+        v = _VAGUE["en"].get(low) or {"hundred": 100, "thousand": 1000, "dozen": 12}.get(last, 1000)
     return (m.start(), m.end(), float(v), "vague", True, False)
 
 
 def _word(text: str, m: re.Match, lang: str):
-    if not _is_word_candidate(text, m, lang):
+    if not _is_word_candidate(text, m.start("word"), m.group("word"), lang):
         return None
     v = parse_words(m.group("word"), lang)
     if v is None:
@@ -348,7 +386,7 @@ def _word(text: str, m: re.Match, lang: str):
 def find_numbers(text: str, lang: str | None = None, keep_all: bool = False) -> list[NumberSpan]:
     """Every amount in `text`, in order, with qualifier and range resolved."""
     lang = lang or detect_language(text)
-    if lang not in _MASTER:
+    if lang not in _AT_DIG:
         lang = "de"
     raw = _raw_numbers(text, lang)
     qual_re, qual_map = _QUAL[lang]

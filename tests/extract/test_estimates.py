@@ -130,7 +130,7 @@ ONE = [
     ("Nahezu 20.000 Mann stehen an der Grenze.", (20000, None, "almost", "soldiers", [])),
     ("Angeblich hat Nordkorea an die 3.000 Panzer.", (3000, None, "approx", "tanks", [])),
     ("Wenigstens 50 Tote wurden gezählt.", (50, None, "at_least", "dead", [])),
-    ("Die Einheit ist circa 70 Kilometer entfernt.", (70, None, "approx", "km", [])),
+    ("Die russischen Truppen rückten circa 70 Kilometer weiter vor.", (70, None, "approx", "km", [])),
     ("Weit über 10.000 Soldaten sind im Einsatz.", (10000, None, "more_than", "soldiers", [])),
     ("Geschätzte 12.000 nordkoreanische Soldaten kämpfen für Moskau.", (12000, None, "approx", "soldiers", [])),
     ("Nordkorea hat zehntausend Soldaten mobilisiert.", (10000, None, "exact", "soldiers", [])),
@@ -179,6 +179,13 @@ NONE = [
     "Er sprach vor zwei Tagen mit drei Ministern.",
     "Die G7 und die G20 beraten.",
     "Das Dokument hat 23 Seiten und 4 Kapitel.",
+    "Die Stadt liegt 30 Kilometer nördlich von Charkiw.",
+    "Die Drohne flog mit 140 Kilometern pro Stunde und stürzte 5 km vor der Küste ab.",
+    "Das Beben ereignete sich in einer Tiefe von etwa 10 Kilometern.",
+    "Die 1.000 Kilometer lange Front ist schwer zu halten.",
+    "Der frühere Präsident ist im Alter von 79 Jahren gestorben.",
+    "Keiner der 30 Insassen wurde verletzt.",
+    "Bei dem Anschlag auf zwei Hotels wurden Menschen getötet.",
 ]
 
 
