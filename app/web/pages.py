@@ -9,17 +9,24 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from app import facets, queries
+from app.claims import by_source, claims
 from app.filters import ActorFilters, ArticleFilters, EstimateFilters, QuoteFilters, SourceFilters
 from app.models import Actor, Article
+from app.web.chart import estimates_chart
 from app.web.deps import SessionDep, SettingsDep, render
 from app.web.format import Span
 
 router = APIRouter(include_in_schema=False)
 
 
+ALL = 5_000  # the most rows a chart or a claims table reads
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, session: SessionDep):
-    return render(request, "index.html", {"overview": queries.overview(session), "nav": "home"})
+    rows = queries.list_estimates(session, EstimateFilters(), ALL).items
+    context = {"overview": queries.overview(session), "chart": estimates_chart(rows, None), "nav": "home"}
+    return render(request, "index.html", context)
 
 
 def list_page(request: Request, session, settings, name: str, f, lister, faceter, noun: str, **extra):  # noqa: ANN001
@@ -41,8 +48,14 @@ def quotes(request: Request, session: SessionDep, settings: SettingsDep, f: Anno
 
 @router.get("/estimates", response_class=HTMLResponse)
 def estimates(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[EstimateFilters, Query()]):
+    every = queries.list_estimates(session, f.model_copy(update={"page": 1}), ALL).items
+    unit = f.unit[0] if len(f.unit) == 1 else None
+    chart = estimates_chart(every, unit)
+    grouped = claims(every)
+    units = sorted({r.estimate.unit for r in every if r.estimate.unit})
+    compare = {u: by_source(every, u) for u in units}
     return list_page(request, session, settings, "estimates", f, queries.list_estimates, facets.estimate_facets,
-                     "estimates")
+                     "estimates", chart=chart, claims=grouped, compare=compare)
 
 
 @router.get("/articles", response_class=HTMLResponse)
