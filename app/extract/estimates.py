@@ -37,7 +37,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import ActorMention, Estimate
-from .numbers import _MONTHS, _ORD_BEFORE, DATA, NumberSpan, detect_language, find_numbers
+from .numbers import (
+    _CURRENCY_AFTER_RE,
+    _MONTHS,
+    _ORD_BEFORE,
+    _PERCENT_RE,
+    DATA,
+    NumberSpan,
+    detect_language,
+    find_numbers,
+)
 
 # ---------------------------------------------------------------------------------------------- data
 
@@ -163,6 +172,8 @@ _VERB_STOP = {
     "beteiligt", "sowie", "ebenfalls", "derzeit", "bereits", "mehrere", "wieder", "aber", "oder", "immer", "eine",
     "keine", "seine", "ihre", "diese", "jene", "alle", "viele", "einige", "welche", "solche", "manche", "jede",
 }
+# a relative clause that says where the source has it from ("Medienberichte, die sich auf ... berufen")
+_RELAYS = re.compile(r"(?<!\w)(?:beruf|bezieh|bezog|stütz|zitier|cite|citing|quot)\w*", re.I)
 _BOUNDARY_RE = re.compile(r"[,;:()\[\]–—\n]|\s-\s")
 _TOKEN_RE = re.compile(r"[^\W\d_](?:\w|[-‐'’.](?=\w))*|\d+(?:[.,]\d+)*|[^\w\s]")
 _ABBREV = {
@@ -291,7 +302,9 @@ class _Doc:
                         while r < len(toks) and toks[r].start < limit and toks[r].text not in ",;.!?:":
                             r += 1
                         end = toks[r].end if r < len(toks) and toks[r].text == "," else toks[r - 1].end
-                        return toks[k].start, end
+                        if _RELAYS.search(self.text, toks[j].end, end):
+                            return toks[k].start, end
+                        return toks[k].start, toks[last].end
                     if self._list_continues(j + 1, limit):
                         after_noun, j = False, j + 1
                         continue
@@ -352,9 +365,12 @@ class _Doc:
                     break
                 prev_m = m or prev_m
                 start = j
-                if stop_at_source and _is_source_noun(t.low, self.lang):
-                    break
                 j -= 1
+                if stop_at_source and _is_source_noun(t.low, self.lang):
+                    # "offiziellen chinesischen Angaben zufolge": keep the words describing the source
+                    while j >= 0 and toks[j].start >= floor and (self.is_adj(toks[j]) or toks[j].low in _DET):
+                        start, j = j, j - 1
+                    break
                 continue
             # modifiers of the noun: determiners, adjectives; then maybe a chain or a coordination
             if t.low in _DET or self.is_adj(t):
@@ -391,6 +407,9 @@ class _Doc:
         names: list[str] = []
         for _, ms in sorted(groups.items()):
             persons = [m for m in ms if m.kind == "person"]
+            if not persons:  # "die chinesische Nachrichtenagentur Xinhua": Xinhua, not China
+                heads = [m for m in ms if m.kind != "state" and m.text[:1].isupper()]
+                persons = heads and [m for m in ms if not (m.kind == "state" and m.text[:1].islower())]
             for m in persons or ms:
                 if m.name not in names:
                     names.append(m.name)
@@ -475,6 +494,15 @@ def _np_forward_en(doc: _Doc, k: int, limit: int) -> tuple[int, int] | None:
     return (toks[k].start, toks[j - 1].end) if j > k else None
 
 
+def _opens_clause(doc: _Doc, pos: int, sent_start: int) -> bool:
+    head = doc.text[sent_start:pos]
+    return not head.strip(" \t\n„“”\"»«'") or bool(re.search(r"[,;:–—(]\s*[„“\"»]?\s*\Z", head))
+
+
+def _closes_clause(doc: _Doc, pos: int, sent_end: int) -> bool:
+    return bool(re.match(r"\s*(?:[,;:.!?)–—]|\Z)", doc.text[pos:sent_end]))
+
+
 def _speech_cues(doc: _Doc, s: int, e: int) -> list[_Cue]:
     text, out = doc.text, []
     verb_re, separable, _single = _VERBS[doc.lang]
@@ -491,21 +519,32 @@ def _speech_cues(doc: _Doc, s: int, e: int) -> list[_Cue]:
         k = doc.tok_index(ve)
         names: list[str] | None = None
         region = (vs, ve)
+        # German word order: "Die USA schätzen ...", "wie KCNA meldete": the subject stands before the verb
+        # when it opens the clause or the verb closes it; otherwise after it ("warnte Selenskyj")
+        # (a phrase that names nobody gives way to one that does: "Die Zahl bezifferte Xinhua mit 13")
+        before = doc.np_backward(doc.tok_index(vs), s, stop_at_source=False) if verb != "so" else None
+        after = None
         if k < len(doc.toks) and doc.toks[k].start < e and doc.toks[k].word and doc.toks[k].low not in (
             "dass", "ob", "wie", "that", "if", "whether"
         ):
-            np = doc.np_forward(k, e) if doc.lang == "de" else _np_forward_en(doc, k, e)
-            if np is not None:
-                names, region = doc.names_in(*np), (vs, np[1])
-        if names is None and verb != "so":
-            np = doc.np_backward(doc.tok_index(vs), s, stop_at_source=False)
-            if np is not None:
-                names, region = doc.names_in(*np), (np[0], ve)
+            after = doc.np_forward(k, e) if doc.lang == "de" else _np_forward_en(doc, k, e)
+        b_names = doc.names_in(*before) if before is not None else None
+        a_names = doc.names_in(*after) if after is not None else None
+        first = before is not None and (_opens_clause(doc, before[0], s) or _closes_clause(doc, ve, e))
+        if first and (b_names or not a_names):
+            names, region = b_names, (before[0], ve)
+        elif after is not None:
+            names, region = a_names, (vs, after[1])
+        elif before is not None:
+            names, region = b_names, (before[0], ve)
         out.append(_Cue(vs, ve, region[0], region[1], names, verb=True))
     return out
 
 
 # ---------------------------------------------------------------------------------------- the figures
+
+
+_BETWEEN = {"von", "mehr", "und", "oder", "bzw"}  # "Tausende von Soldaten", "getöteten oder verwundeten"
 
 
 def _unit_after(doc: _Doc, pos: int, limit: int) -> tuple[str, _Tok, list[_Tok]] | None:
@@ -528,7 +567,7 @@ def _unit_after(doc: _Doc, pos: int, limit: int) -> tuple[str, _Tok, list[_Tok]]
         if u is not None and (doc.lang == "en" or t.text[0].isupper() or t.low in ("km", "km²", "km2", "qkm", "t")):
             return u[0], t, between
         if doc.lang == "de":
-            if not (t.text[0].islower() and (doc.is_adj(t) or t.low in _ADDITIONAL or t.low in ("von", "mehr"))):
+            if not (t.text[0].islower() and (doc.is_adj(t) or t.low in _ADDITIONAL or t.low in _BETWEEN)):
                 return None
         elif t.low in _EN_STOP and t.low not in ("more", "of"):
             return None
@@ -687,6 +726,8 @@ def find_estimates(
         between: list[_Tok] = []
         if n.kind in ("percent", "currency"):
             unit = n.kind
+            m = (_PERCENT_RE if unit == "percent" else _CURRENCY_AFTER_RE).match(text, n.end)
+            end = m.end() if m else n.end  # "3,1 Prozent", "22,5 Millionen Euro"
         else:
             ua = _unit_after(doc, n.end, sent[1])
             if ua is not None:
@@ -780,12 +821,11 @@ def _attribute(doc: _Doc, start: int, end: int, quotes) -> tuple[list[str], _Cue
             return relayed[0].names or [], relayed[0]
         if v.names:
             return v.names, v
-    # c. a source cue elsewhere in the sentence, the one before the figure first
-    named = [c for c in sources if c.names]
-    if named:
-        before = [c for c in named if c.region_end <= start]
-        c = before[-1] if before else named[0]
-        return c.names or [], c
+    # c. a source cue earlier in the sentence ("Nach Angaben Kiews wurden 300 getötet, 500 weitere verletzt");
+    #    not one after it, which belongs to its own clause ("auf 384, darunter laut UNO-Angaben 62 Zivilisten")
+    before = [c for c in sources if c.names and c.region_end <= start]
+    if before:
+        return before[-1].names or [], before[-1]
     if quotes:
         for q in quotes:
             if q.start <= start and end <= q.end and getattr(q, "speaker", None):

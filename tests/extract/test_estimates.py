@@ -52,6 +52,9 @@ ACTORS = {
     "Kim": ("Kim Jong Un", "person"),
     "UN": ("United Nations", "organization"),
     "KCNA": ("KCNA", "media"),
+    "Xinhua": ("Xinhua", "media"),
+    "chinesische": ("China", "state"),
+    "chinesischen": ("China", "state"),
     "Tass": ("TASS", "media"),
 }
 _ACTOR_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(ACTORS, key=len, reverse=True)) + r")(?!\w)")
@@ -145,6 +148,18 @@ ONE = [
      (11000, None, "exact", "soldiers", [ZEL])),
     ("Nach eigenen Angaben hat die ukrainische Armee mehr als 200 Drohnen abgeschossen.",
      (200, None, "more_than", "drones", [UA])),
+    ("Offiziellen chinesischen Angaben zufolge wurden etwa 200 Menschen getötet.",
+     (200, None, "approx", "dead", ["China"])),
+    ("Die Zahl der Toten bezifferte die chinesische Nachrichtenagentur Xinhua mit 13.",
+     (13, None, "exact", "dead", ["Xinhua"])),
+    ("Vom 2. April bis zum 20. Juni, so die Ergebnisse eines Richters, der gegen Selenskyj ermittelt, seien 300 Menschen deportiert worden.",
+     (300, None, "exact", "people", [])),
+    ("Wie die Nachrichtenagentur KCNA meldete, nahmen 10.000 Soldaten an der Parade teil.",
+     (10000, None, "exact", "soldiers", ["KCNA"])),
+    ("Die USA schätzen die Zahl der nordkoreanischen Soldaten in Russland auf etwa 12.000.",
+     (12000, None, "approx", "soldiers", [US])),
+    ("Selenskyj sprach von mehr als 3.000 getöteten oder verwundeten Nordkoreanern.",
+     (3000, None, "more_than", "dead", [ZEL])),
 ]
 
 
@@ -223,6 +238,22 @@ def test_two_counts_in_one_report():
         (48, None, "exact", "drones", [UA]),
         (4, None, "exact", "missiles", [UA]),
     ]
+
+
+def test_a_source_after_the_figure_belongs_to_its_own_clause():
+    text = "Die Zahl der Toten stieg auf 384, darunter laut UN-Angaben 62 Zivilisten."
+    assert [row(e) for e in run(text)] == [
+        (384, None, "exact", "dead", []),
+        (62, None, "exact", "civilians", ["United Nations"]),
+    ]
+
+
+def test_percent_and_money_need_a_source_and_keep_their_unit_word():
+    (e,) = run("Laut Südkorea wuchs die Wirtschaft Nordkoreas um 3,1 Prozent.")
+    assert e.text == "3,1 Prozent"
+    (e,) = run("Die Hilfe koste rund 500 Millionen Euro, sagte Selenskyj.")
+    assert (e.text, e.value, e.unit, e.attributed_to) == ("rund 500 Millionen Euro", 500000000, "currency", [ZEL])
+    assert run("Die Hilfe kostet rund 500 Millionen Euro.") == []
 
 
 def test_two_sides_two_sources():
