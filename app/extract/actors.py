@@ -241,14 +241,22 @@ class Cast:
     def person_by_role(self, head: str, pos: int, feminine: bool | None, state: str | None = None) -> Person | None:
         """The most recent person before pos whose known roles or epithets fit the role noun."""
         head = head.lower()
+        seen: dict[int, int] = {}
+        cands: list[Person] = []
         for _s, _e, p in reversed(self.persons_before(pos)):
+            seen[id(p)] = seen.get(id(p), 0) + 1
+            if p in cands:
+                continue
             if feminine is not None and p.gender and (p.gender == "f") != feminine:
                 continue
             if state and p.state and p.state != state:
                 continue
             if any(r == head or r.endswith(head) or head.endswith(r) for r in p.roles if len(r) >= 4):
-                return p
-        return None
+                cands.append(p)
+        if not cands:
+            return None
+        # the most mentioned of the fitting persons; the most recent among equals
+        return max(cands, key=lambda p: (seen[id(p)], -cands.index(p)))
 
     def person_by_pronoun(self, gender: str, pos: int, prefer: Person | None = None) -> Person | None:
         if prefer is not None and (prefer.gender in (None, gender)):

@@ -12,7 +12,7 @@ import re
 from .actors import Cast
 from .lexicon import Lexicon
 from .model import Quote
-from .speakers import NP, QUOTE, Attribution, Attributor
+from .speakers import AUXILIARIES, NP, QUOTE, Attribution, Attributor
 from .text import QSpan, Sentence
 from .tokens import Token, tokenize
 
@@ -32,6 +32,7 @@ class QuoteFinder:
         self.lex = lex
         self.att = Attributor(text, cast, lex)
         self.media_names = media_names
+        self.rules: list[str] = []  # which step attributed each direct quotation (for diagnostics)
 
     def sequence(self, sent: Sentence, spans: list[QSpan]) -> list[Token]:
         """The sentence's tokens with each quotation collapsed into one QUOTE item."""
@@ -53,16 +54,24 @@ class QuoteFinder:
                 si += 1
             if si < len(self.sentences):
                 by_sent[si].append(q)
-        prev_att: Attribution | None = None
-        prev_quote_sent = -5
+        ctx: Attribution | None = None  # the last statement's attribution, quoted or reported
+        ctx_sent = -5
         for si, sent in enumerate(self.sentences):
             spans = by_sent[si]
             if not spans:
-                self._note_subjects(sent)
+                ind = self.reported_speech(sent)
+                if ind is not None:
+                    quote, a = ind
+                    out.append(quote)
+                    self.rules.append("indirect")
+                    ctx, ctx_sent = a, si
+                    if a.person is not None:
+                        self.att.last_person = a.person
                 continue
             seq = self.sequence(sent, spans)
             qidx = [k for k, t in enumerate(seq) if t.text == QUOTE]
             atts: list[Attribution | None] = [self.adjacent_cue(seq, k, qidx) for k in qidx]
+            rules = ["adjacent" if a is not None else "" for a in atts]
             # split quotations share the cue: „A“, sagte X, „B“; a relative clause has its own speaker
             for n in range(len(qidx)):
                 if atts[n] is not None:
@@ -70,27 +79,42 @@ class QuoteFinder:
                 rel = self.relative_speaker(seq, qidx[n])
                 if rel is not None:
                     atts[n] = rel
+                    rules[n] = "relative"
                     continue
                 for m in (n + 1, n - 1):
                     if 0 <= m < len(qidx) and atts[m] is not None and atts[m].strength >= 3 and self._adjacent(seq, qidx[min(m, n)], qidx[max(m, n)]):
                         atts[n] = atts[m]
+                        rules[n] = "shared"
                         break
-            sent_att = None
+            sent_text = self.text[sent.start : sent.end]
+            reported = bool(SUBJUNCTIVE.search(sent_text))
             for n, k in enumerate(qidx):
                 q = spans[n]
                 a = atts[n]
-                keep = self.is_statement(q, seq, k, a, sent)
-                if not keep:
+                if not self.is_statement(q, seq, k, a, sent):
                     continue
+                rule = rules[n]
                 if a is None:
-                    if sent_att is None:
-                        sent_att = self.sentence_cue(seq, qidx) or Attribution()
-                    a = sent_att
-                if a.speaker is None and (si - prev_quote_sent <= 1 or self._standalone(q, sent)) and prev_att and prev_att.speaker:
-                    a = Attribution(prev_att.speaker, prev_att.speaker_start, prev_att.speaker_end, prev_att.cue,
-                                    prev_att.cue_start, prev_att.cue_end, list(prev_att.via), prev_att.person, 1)
+                    a = self.sentence_cue(seq, k)
+                    rule = "sentence"
+                    if a is None:
+                        a = self.pronoun_subject(seq, reported)
+                        if a is None and not (reported and ctx is not None and si - ctx_sent == 1):
+                            a = self.main_subject(seq)  # reported speech right after a statement continues it
+                        rule = "subject"
+                        if a is None:
+                            a = Attribution()
+                if a.speaker is None and ctx is not None and ctx.speaker and (
+                    si - ctx_sent <= 1 or (si - ctx_sent <= 3 and (reported or self._standalone(q, sent)))
+                ):
+                    a = Attribution(ctx.speaker, ctx.speaker_start, ctx.speaker_end, ctx.cue,
+                                    ctx.cue_start, ctx.cue_end, list(ctx.via), ctx.person, 1)
+                    rule = "context"
                 if a.speaker is None:
-                    a = self.following_cue(si) or self.preceding_subject(si) or a
+                    b = self.following_cue(si)
+                    rule = "following" if b else "preceding"
+                    a = b or self.preceding_subject(si) or a
+                self.rules.append(rule)
                 if a.person is not None:
                     self.att.last_person = a.person
                 text = self.text[q.start : q.end]
@@ -98,9 +122,71 @@ class QuoteFinder:
                                  speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
                                  cue_start=a.cue_start, cue_end=a.cue_end, via=list(a.via)))
                 if a.speaker:
-                    prev_att = a
-                prev_quote_sent = si
+                    ctx, ctx_sent = a, si
         return out
+
+    def pronoun_subject(self, seq: list[Token], reported: bool) -> Attribution | None:
+        """„Er werde „…“ aushandeln“: reported speech whose subject is a pronoun for a person."""
+        if not reported or not seq or seq[0].text not in ("Er", "Sie"):
+            return None
+        np = self.att.parse_np(seq, 0)
+        if np is None:
+            return None
+        a = self.att.resolve(np, np.start)
+        return a if a.speaker else None
+
+    def main_subject(self, seq: list[Token]) -> Attribution | None:
+        """No speech verb: the subject of the sentence speaks when it can (a person, a body, a
+        document): "Das Auswärtige Amt empfiehlt einen „…“", "Paolo hatte … abgelehnt: „…“"."""
+        att = self.att
+        np = att.parse_np(seq, 0)
+        if np is None and seq and (seq[0].text.lower() in PREPS or seq[0].text in self.lex.not_names):
+            j = 1
+            sub = att.parse_np(seq, j) if j < len(seq) else None
+            j = sub.j if sub is not None else j
+            if j + 1 < len(seq) and seq[j].text != QUOTE:
+                np = att.parse_np(seq, j + 1)
+        if np is None or np.pronoun and np.pronoun not in ("er", "Er", "sie", "Sie"):
+            return None
+        if np.det and np.det.lower() in ("den", "dem", "des", "einen", "einem"):
+            return None
+        if not att.personish(np):
+            return None
+        a = self._make(np, None, [], seq, len(seq))
+        return a if a.speaker else None
+
+    def reported_speech(self, sent: Sentence) -> tuple[Quote, Attribution] | None:
+        """Indirect speech without quotation marks: "X sagte, Russland habe …" (kind indirect)."""
+        seq = self.sequence(sent, [])
+        n = len(seq)
+        for m in range(min(n, 12)):
+            v = self.att.verb_at(seq, m, n)
+            if v is None or v.use not in ("say",):
+                continue
+            np, via = self.att.subject_for_verb(seq, m, 0, n, v)
+            if np is None:
+                return None
+            c = max(np.j, m + 1)
+            while c < n and seq[c].text != "," and c - m < 6:
+                c += 1
+            if c >= n - 3 or seq[c].text != ",":
+                return None
+            rest = self.text[seq[c + 1].start : sent.end]
+            if not (seq[c + 1].text in ("dass", "daß") or SUBJUNCTIVE.search(rest)):
+                return None
+            a = self._make(np, seq[m], via, seq, n)
+            if not a.speaker or np.pronoun and a.person is None:
+                return None
+            a.strength = 2
+            start = seq[c + 1].start
+            end = sent.end
+            while end > start and self.text[end - 1] in ".!? ":
+                end -= 1
+            quote = Quote(text=self.text[start:end], start=start, end=end, kind="indirect", speaker=a.speaker,
+                          speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
+                          cue_start=a.cue_start, cue_end=a.cue_end, via=list(a.via))
+            return quote, a
+        return None
 
     # -- is it a statement? -----------------------------------------------------------------------
     def is_statement(self, q: QSpan, seq: list[Token], k: int, a: Attribution | None, sent: Sentence) -> bool:
@@ -234,7 +320,13 @@ class QuoteFinder:
             for m in range(k - 2, c - 1, -1):
                 v = att.verb_at(seq, m, k)
                 if v is not None:
-                    np, via = att.subject_for_verb(seq, m, c, k - 1, v)
+                    if v.use == "heissen":
+                        a = self._heissen_before(seq, m)
+                        if a is not None:
+                            a.strength = 3
+                            return a
+                        continue
+                    np, via = att.subject_for_verb(seq, m, lo, k - 1, v)
                     if np is not None:
                         a = self._make(np, seq[m], via, seq, k)
                         a.strength = 3
@@ -249,7 +341,10 @@ class QuoteFinder:
                         a.strength = 3
                         return a
             np = att.parse_np(seq, c, k - 1)
-            if np is None or not (np.pronoun or self.lex.person_head(np.head or "") or self.cast.person_in(np.start, np.end) or self.lex.org_head(np.head or "")):
+            if np is not None and np.j < k - 1 and (seq[np.j].text in AUXILIARIES or seq[np.j].text[:1].islower()):
+                np.trusted = True  # "Paolo hatte … abgelehnt:"
+            if np is None or not (np.pronoun or self.lex.person_head(np.head or "") or self.cast.person_in(np.start, np.end)
+                                  or self.lex.org_head(np.head or "") or np.trusted):
                 np = att.first_agent(seq, c, k - 1)
             if np is not None:
                 a = self._make(np, None, [], seq, k)
@@ -285,11 +380,11 @@ class QuoteFinder:
                 a = self._make(np, seq[m], [], seq, hi)
                 a.strength = 3
                 return a
-            if seq[m].text in (".", QUOTE):
+            if seq[m].text in (".", ":"):
                 break
         return None
 
-    def sentence_cue(self, seq: list[Token], qidx: list[int]) -> Attribution | None:
+    def sentence_cue(self, seq: list[Token], k: int) -> Attribution | None:
         """A cue elsewhere in the sentence: X bezeichnete Y als Q; X sagte, man habe Q; laut X …
 
         A medium that reports (wie KCNA berichtete, laut Tass) is the channel, not the speaker,
@@ -297,7 +392,7 @@ class QuoteFinder:
         """
         att = self.att
         n = len(seq)
-        says: list[Attribution] = []
+        says: list[tuple[int, Attribution]] = []
         weak: list[Attribution] = []
         channels: list[Attribution] = []
         for m in range(n):
@@ -312,11 +407,16 @@ class QuoteFinder:
                 np = att.parse_np(seq, c, m)
                 if np is None or np.j != m:
                     np = self._np_ending_at(seq, m)
-            elif t in ("Nach", "nach") and m + 1 < n and seq[m + 1].text in self.lex.nach_nouns:
-                j = m + 2
+            elif t in ("Nach", "nach") and m + 2 < n and (seq[m + 1].text in self.lex.nach_nouns or (
+                    seq[m + 1].text in ("den", "der", "dem") and seq[m + 2].text in self.lex.nach_nouns)):
+                j = m + 2 if seq[m + 1].text in self.lex.nach_nouns else m + 3
                 if j < n and seq[j].text in ("von", "vom"):
                     j += 1
                 np = att.parse_np(seq, j, n)
+            elif t == "so" and m > 0 and seq[m - 1].text == "," and m + 1 < n:
+                cand = att.parse_np(seq, m + 1, n)
+                if cand is not None and (cand.j >= n - 1 or seq[cand.j].text in (".", ",", ";")):
+                    np = cand
             elif t in ("Für", "für") and m + 1 < n:
                 cand = att.parse_np(seq, m + 1, n)
                 if cand is not None and (self.cast.person_in(cand.start, cand.end) or self.lex.person_head(cand.head or "")):
@@ -335,7 +435,7 @@ class QuoteFinder:
                 if a.speaker is None:
                     a = self._heissen_before(seq, m) or a
                 if a.speaker is not None:
-                    says.append(a)
+                    says.append((m, a))
                 continue
             np, via = att.subject_for_verb(seq, m, 0, n, v)
             if np is None:
@@ -346,8 +446,11 @@ class QuoteFinder:
             if v.use == "report" and self._is_medium(np, a):
                 channels.append(a)
                 continue
-            says.append(a)
-        best = (says or weak or channels or [None])[0]
+            says.append((m, a))
+        before = [x for x in says if x[0] < k]
+        after = [x for x in says if x[0] > k]
+        near = before[-1:] or after[:1]
+        best = ([x[1] for x in near] or weak or channels or [None])[0]
         if best is None:
             return None
         best.strength = 2
@@ -422,14 +525,13 @@ class QuoteFinder:
         np = self.att.parse_np(seq, 0)
         if np is None or np.pronoun and np.pronoun not in ("er", "Er", "sie", "Sie"):
             return None
+        if not self.att._subject_ok(np, seq, 0, 0):
+            return None
         a = self._make(np, None, [], seq, len(seq))
         if a.person is None and not (np.pronoun or self.lex.person_head(np.head or "") or self.lex.org_head(np.head or "")):
             return None
         a.strength = 1
         return a
-
-    def _note_subjects(self, sent: Sentence) -> None:
-        return None
 
     def _make(self, np: NP, cue: Token | None, via: list[str], seq: list[Token], hi: int) -> Attribution:
         a = self.att.resolve(np, np.start)
@@ -451,6 +553,8 @@ class QuoteFinder:
 
 
 PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
+PREPS = {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum", "zur",
+         "über", "unter", "für", "gegen", "gegenüber", "um", "durch", "ohne", "seit", "während", "wegen", "trotz"}
 RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "who", "which"}
 
 

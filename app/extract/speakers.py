@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .actors import Cast, Person
 from .lexicon import Lexicon, VerbForm
-from .tokens import NAME_PARTICLES, Token, is_capitalized_word
+from .tokens import NAME_PARTICLES, Token, is_capitalized_word, looks_like_name_part
 
 QUOTE = "\x00Q"
 SUBORDINATORS = {"wie", "als", "nachdem", "dass", "daß", "weil", "während", "wobei", "ob", "wenn", "obwohl", "da", "womit", "worin", "wo"}
@@ -22,7 +22,10 @@ PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f", "he": "m", "He": "m", 
 NEUTRAL_PRONOUNS = {"es", "man", "Es", "Man", "wir", "Wir", "ich", "Ich", "it", "they", "They", "I", "we", "We"}
 PASSIVE_AUX = {"wird", "wurde", "werden", "wurden", "worden"}
 AUXILIARIES = PASSIVE_AUX | {"hat", "hatte", "habe", "hätte", "haben", "hatten", "hätten", "ist", "war", "sei", "wäre", "soll", "sollte", "will", "wollte", "wolle", "kann", "konnte", "könne", "muss", "musste", "müsse"}
+ADVERB_ENDINGS = ("lich", "ig", "end", "weise", "mals", "dings", "falls", "wärts", "halb", "seits")
+INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
 COORDINATORS = {"und", "sowie", "aber", "oder", "doch"}
+OBJECT_DETS = {"den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem", "sein", "seine", "ihre"}
 CLAUSE_BREAK = {",", ";", ":", "(", ")", "–", "—", "-"}
 
 
@@ -36,6 +39,8 @@ class NP:
     det: str | None = None
     pronoun: str | None = None
     names: list[Token] = field(default_factory=list)  # name tokens after the head / apposition
+    quoted: bool = False  # the head is a quoted name: die „Computerwoche“
+    trusted: bool = False  # stands right beside a speech verb, so a bare word there is a name
 
 
 @dataclass
@@ -65,6 +70,8 @@ class Attributor:
             return False
         if w[:1].isdigit():
             return "-" in w  # 84-jährige
+        if w in ("nicht", "namentlich", "noch", "bisher", "bislang", "zuvor"):
+            return True
         if w[0].isupper() or w in self.lex.np_stop or w in self.lex.determiners:
             return False
         return w.endswith(("e", "en", "er", "es", "em")) and len(w) > 3
@@ -89,8 +96,13 @@ class Attributor:
         if t.text.lower() in self.lex.determiners and t.text.lower() not in ("alle", "viele", "einige", "mehrere", "beide", "beiden", "zwei", "drei", "vier"):
             det = t.text
             j += 1
+        elif self._possessive(seq, i, limit):
+            det = t.text
+            j += 1
         while j < limit and self._is_adj(seq[j]):
             j += 1
+        if j < limit and seq[j].text == QUOTE and self._quoted_name(seq[j], det is not None):
+            return NP(i, j + 1, seq[i].start, seq[j].end, head=self.text[seq[j].start + 1 : seq[j].end - 1], det=det, quoted=True)
         if j >= limit or not self._head_ok(seq[j]):
             return None
         if self.lex.verb(seq[j].text) and det is None and seq[j].text[0].islower():
@@ -108,10 +120,7 @@ class Attributor:
         np = NP(i, j, seq[i].start, seq[j - 1].end, head=head_tok.text, det=det, names=names)
         # genitive complement: "der Sprecher der Stiftung Warentest", "des Influenza-Programms der WHO"
         for _ in range(2):
-            if j < limit and seq[j].text in ("der", "des") and (
-                self.lex.person_head(head_tok.text) or self.lex.org_head(head_tok.text) or self.lex.doc_head(head_tok.text)
-                or np.names
-            ):
+            if j < limit and seq[j].text in ("der", "des"):
                 sub = self.parse_np(seq, j, limit, apposition=False)
                 if sub is None or sub.pronoun:
                     break
@@ -119,19 +128,53 @@ class Attributor:
                 np.j, np.end = j, seq[j - 1].end
             else:
                 break
-        # apposition with a name: "Die Sprecherin der Stiftung Warentest, Heike van Laak,"
+        # apposition: "Die Sprecherin der Stiftung Warentest, Heike van Laak," or
+        # "Renate Künast, Fraktionschefin von Bündnis 90 / Die Grünen,"
         if apposition and j + 1 < limit and seq[j].text == ",":
             k = j + 1
             app: list[Token] = []
             while k < limit and (self._name_token(seq[k]) or (seq[k].text in NAME_PARTICLES and app)) and len(app) < 4:
                 app.append(seq[k])
                 k += 1
+            k = self._skip_paren(seq, k, limit)
             if app and (len(app) >= 2 or self.cast.person_in(app[0].start, app[-1].end)) and (
                 k >= limit or seq[k].text in (",", ".", ":", QUOTE) or self.lex.verb(seq[k].text)
-            ):
+            ) and not np.names:
                 np.names = app
-                np.j, np.end = k, app[-1].end
+                np.j, np.end = k, seq[k - 1].end
+            elif np.names or self.cast.person_in(np.start, np.end):
+                sub = self.parse_np(seq, j + 1, limit, apposition=False)
+                if sub is not None and not sub.pronoun and self.lex.person_head(sub.head or ""):
+                    k = sub.j
+                    while k < limit and k < sub.j + 8 and seq[k].text not in (",", ":", QUOTE, "."):
+                        k += 1  # "Fraktionschefin von Bündnis 90 / Die Grünen"
+                    if k < limit and seq[k].text == "," and (k + 1 >= limit or self.lex.verb(seq[k + 1].text) or self.verb_at(seq, k + 1, limit)):
+                        np.j, np.end = k, seq[k - 1].end
         return np
+
+    def _quoted_name(self, t: Token, after_det: bool) -> bool:
+        inner = self.text[t.start + 1 : t.end - 1].split()
+        if not (0 < len(inner) <= 5 and inner[0][:1].isalnum()):
+            return False
+        return after_det or all(w[:1].isupper() for w in inner if w.lower() not in ("der", "die", "das", "von", "und", "dello", "della", "of", "the"))
+
+    def _skip_paren(self, seq: list[Token], k: int, limit: int) -> int:
+        if k < limit and seq[k].text == "(":
+            close = next((m for m in range(k + 1, min(limit, k + 8)) if seq[m].text == ")"), None)
+            if close is not None:
+                return close + 1
+        return k
+
+    def _possessive(self, seq: list[Token], i: int, limit: int) -> bool:
+        """A genitive name used as a determiner: "Jelpkes Mitarbeiter", "Russlands Präsident"."""
+        t = seq[i]
+        if i + 1 >= limit or not t.text.endswith("s") or not is_capitalized_word(t.text):
+            return False
+        hit = self.cast.person_in(t.start, t.end) or self.cast.entity_in(t.start, t.end, ("state", "person", "organization"))
+        if not hit:
+            return False
+        nxt = seq[i + 1]
+        return self._is_adj(nxt) or bool(self.lex.person_head(nxt.text))
 
     def _name_token(self, t: Token) -> bool:
         w = t.text
@@ -195,6 +238,9 @@ class Attributor:
                 if ent is None or True:
                     a.speaker, a.person = p.name, p
                     return a
+        if role and (np.det or "").lower() in INDEFINITE:
+            a.speaker = self._np_text(np)  # "ein Sprecher": someone new, not a person named before
+            return a
         if role:
             state = self._state_in(np)
             p = cast.person_by_role(head, np.start, self._feminine(np), state)
@@ -210,14 +256,26 @@ class Attributor:
         if ent and ent.entity.kind in ("media", "organization"):
             a.speaker = ent.entity.name
             return a
-        if np.det is None and not lex.org_head(head) and not lex.doc_head(head) and is_capitalized_word(head) and head not in lex.not_names:
-            if not head.isupper() and "." not in head and head[-1:] != "s" or cast.person_in(np.start, np.end):
-                tok_end = np.end
-                p = cast.add_person(np.start, tok_end, gender=None)
-                a.speaker, a.person = p.name, p
-                return a
-        a.speaker = self._np_text(np)
+        if np.trusted and np.det is None and self._name_like_head(np) and not head.endswith(ADVERB_ENDINGS):
+            # a bare capitalised word right beside a speech verb: a surname ("Watzke sagte")
+            p = cast.add_person(np.start, np.end, gender=None)
+            a.speaker, a.person = p.name, p
+            return a
+        if self.personish(np):
+            a.speaker = self._np_text(np)
         return a
+
+    def personish(self, np: NP) -> bool:
+        """Can this noun phrase name a speaker: a person, a role, a body, a medium, a document?"""
+        if np.pronoun or np.names or np.quoted:
+            return True
+        if self.cast.person_in(np.start, np.end) or self.cast.entity_in(np.start, np.end, ("organization", "media", "person")):
+            return True
+        head = np.head or ""
+        lex = self.lex
+        if lex.person_head(head) or lex.org_head(head) or lex.doc_head(head) or lex.media_head(head):
+            return True
+        return (head.isupper() and len(head) >= 2 and head.isalpha()) or "." in head
 
     def _entity_is_head(self, np: NP, ent_start: int) -> bool:
         return True
@@ -275,7 +333,15 @@ class Attributor:
             if j >= limit:
                 return None, via
             np = self.parse_np(seq, j, limit)
+            if np is not None and np.det and np.det.lower() in OBJECT_DETS and (verb is None or verb.use != "cite"):
+                return None, via
+            if np is not None and j == k + 1:
+                np.trusted = True
             if np is not None:
+                if verb is not None and verb.use == "cite" and np.pronoun in ("man", "Man", "es"):
+                    second = self.parse_np(seq, np.j, limit)
+                    if second is not None:
+                        return second, via
                 if verb is not None and verb.use == "cite":
                     # "zitiert ndr.de Polizeisprecher Ralf Meyer": the first phrase is the channel
                     media = self.cast.entity_in(np.start, np.end, ("media",))
@@ -295,8 +361,10 @@ class Attributor:
         m = k - 1
         while m >= lo:
             t = seq[m].text
-            if t in (";", ":", QUOTE, ","):
+            if t in (";", ":", ","):
                 return m + 1
+            if t == QUOTE and (m == lo or seq[m - 1].text in (",", ";", ":", ".")):
+                return m + 1  # a quotation standing as its own clause, not one inside the clause
             m -= 1
         return lo
 
@@ -305,9 +373,11 @@ class Attributor:
     ) -> tuple[NP | None, list[str]]:
         """The subject of the speech verb at k: before it (X sagte) or after it (… sagte X)."""
         c = self.clause_start(seq, k, lo)
-        if c < k and seq[c].text.lower() in SUBORDINATORS:
+        verb_final = k + 1 >= len(seq) or seq[k + 1].text in (",", ".", ";", ":", QUOTE, ")")
+        if c < k and seq[c].text.lower() in SUBORDINATORS and verb_final:
             np = self.parse_np(seq, c + 1, k)
             if np is not None and np.j >= k - 2:
+                np.trusted = np.j == k
                 return np, []
         # "X drückte … aus und lobte Y": the subject of the first verb
         if k - 1 >= c and seq[k - 1].text in COORDINATORS and c < k - 1:
@@ -315,15 +385,17 @@ class Attributor:
             if np is not None and self._subject_ok(np, seq, c, lo):
                 return np, []
         # a participle after an auxiliary: "habe Lawrow erklärt", "wurde der Diktator … zitiert"
-        if verb is not None and not verb.finite or self._aux_before(seq, c, k) is not None:
+        if True:
             a = self._aux_before(seq, c, k)
             if a is not None:
                 if a > c:
                     np = self.parse_np(seq, c, a)
-                    if np is not None and np.j == a and self._subject_ok(np, seq, c, lo):
+                    if np is not None and np.j == a and (self._subject_ok(np, seq, c, lo) or self._name_like_head(np)):
+                        np.trusted = True
                         return np, []
                 np = self.parse_np(seq, a + 1, k)
                 if np is not None:
+                    np.trusted = True
                     via = self._von_media(seq, np.j, k) if seq[a].text in PASSIVE_AUX else []
                     return np, via
         # the subject before the verb, possibly with an apposition: "X, Sprecherin der Y, sagte"
@@ -334,21 +406,39 @@ class Attributor:
             if s >= k:
                 continue
             np = self.parse_np(seq, s, k)
-            if np is not None and np.j in (k, k - 1) and self._subject_ok(np, seq, s, lo):
+            if np is None:
+                continue
+            if np.j in (k, k - 1) and self._subject_ok(np, seq, s, lo):
+                np.trusted = np.j == k
+                return np, []
+            if (np.j + 1 < k and seq[np.j].text == "," and seq[np.j + 1].text in RELATIVE_PRONOUNS
+                    and seq[k - 1].text == "," and (self.cast.person_in(np.start, np.end) or np.names or self.lex.person_head(np.head or ""))):
                 return np, []
         np, via = self.subject_after(seq, k, hi, verb)
         if np is not None:
             return np, via
         if c < k:
             np = self.parse_np(seq, c, k)
-            if np is not None and np.j == k:
+            if np is not None and np.j == k and (self._subject_ok(np, seq, c, lo) or self._name_like_head(np)):
+                np.trusted = True
                 return np, []
+        np = self.first_agent(seq, lo, k)
+        if np is not None and not np.pronoun:
+            return np, []
         return None, []
+
+    def _name_like_head(self, np: NP) -> bool:
+        head = np.head or ""
+        return (np.det is None and is_capitalized_word(head) and head not in self.lex.not_names
+                and not self.lex.org_head(head) and not self.lex.doc_head(head) and looks_like_name_part(head))
 
     def _aux_before(self, seq: list[Token], c: int, k: int) -> int | None:
         """Index of a finite auxiliary in the clause before a participle at k, if any."""
+        w = seq[k].text
+        if not (w.startswith("ge") or w.endswith(("t", "en"))) or k + 1 < len(seq) and seq[k + 1].text not in (",", ".", ":", QUOTE, ";", "und", "dass", "daß"):
+            return None
         for m in range(c, k):
-            if seq[m].text in AUXILIARIES and m <= c + 3:
+            if seq[m].text in AUXILIARIES:
                 return m
         return None
 
@@ -398,6 +488,7 @@ class Attributor:
         return None
 
 
+RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"}
 PREPOSITIONS = {
     "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum",
     "zur", "über", "unter", "für", "gegen", "gegenüber", "um", "durch", "ohne", "seit", "während", "wegen",

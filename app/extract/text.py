@@ -112,7 +112,11 @@ def _opening_mark(text: str, i: int, ch: str, german_low: bool, french: bool) ->
     if ch == "”":
         return not german_low and _can_open(text, i) and "“" not in text
     if ch == "\"":
-        return _can_open(text, i)
+        if _can_open(text, i):
+            return True
+        # a detokenised '" Vielfalt ist …"': space on both sides, a word after the space
+        p, n2 = _prev(text, i), text[i + 2 : i + 3]
+        return (p == "" or p.isspace()) and _next(text, i) == " " and n2[:1].isalnum() and text.count("\"", 0, i) % 2 == 0
     if ch == "»":
         return not french and _next(text, i) != "" and not _next(text, i).isspace()
     if ch == "«":
@@ -147,7 +151,7 @@ def _scan(text: str, i: int, german_low: bool, french: bool, depth: int) -> QSpa
             while end > i + 1 and text[end - 1].isspace():
                 end -= 1
             return QSpan(i, None, i + 1, end, opener, depth, inner)
-        if c in closers and _can_close(text, j) and not (single and _apostrophe(text, j)):
+        if c in closers and (_can_close(text, j) or c == "\"" and _loose_close(text, j)) and not (single and _apostrophe(text, j)):
             if c == opener and opener in "\"" and j == i + 1:
                 return None
             if j - (i + 1) < 1:
@@ -174,6 +178,12 @@ def _scan(text: str, i: int, german_low: bool, french: bool, depth: int) -> QSpa
             end -= 1
         return QSpan(i, None, i + 1, end, opener, depth, inner)
     return None
+
+
+def _loose_close(text: str, j: int) -> bool:
+    """'stellt ", zitiert': a straight closing mark after a space, before punctuation or the end."""
+    n = _next(text, j)
+    return n == "" or n in ",.;:!?)" or n.isspace()
 
 
 def _paragraph_break(text: str, j: int) -> bool:

@@ -42,8 +42,13 @@ def is_capitalized_word(t: str) -> bool:
     return bool(t) and t[0].isupper() and any(c.islower() for c in t)
 
 
+ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII"}
+
+
 def looks_like_name_part(t: str) -> bool:
     """A capitalised word that could be part of a person's name (not a typical German noun)."""
+    if t in ROMAN:
+        return True
     if not is_capitalized_word(t) or len(t) < 2:
         return False
     low = t.lower()
