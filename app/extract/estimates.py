@@ -97,7 +97,7 @@ _UNIT_SKIP = {
 _NOT_COUNTED = {lang: set(DATA["not_counted"][lang]) for lang in ("de", "en")}
 _PREPOSITIONS = set(DATA["participle_blockers"]["prepositions"])
 _NEGATIONS = set(DATA["participle_blockers"]["negations"])
-_PARTICIPLE_SUBJECT = {"dead": "killed", "wounded": "wounded", "prisoners": "captured"}
+_PARTICIPLE_SUBJECT = {"dead": "killed", "wounded": "wounded", "prisoners": "captured", "casualties": "killed or wounded"}
 _COUNTED_PEOPLE = {"people", "soldiers", "civilians", "workers", "refugees", None}
 
 _ATT = DATA["attribution"]
@@ -123,6 +123,18 @@ _POSTP_RE = {
     for lang in ("de", "en")
 }
 _SOURCE_NOUNS = {lang: {w.casefold() for w in _ATT[lang]["source_nouns"]} for lang in ("de", "en")}
+_BACKREF = {
+    lang: re.compile(r"(?<![\w-])(?:" + _alt(_ATT[lang]["back_references"]) + r")(?![\w-])", re.I)
+    for lang in ("de", "en")
+}
+_REPORTED = {
+    lang: re.compile(r"(?<![\w-])(?:" + _alt(_ATT[lang]["reported_speech"]) + r")(?![\w-])")
+    if _ATT[lang]["reported_speech"]
+    else None
+    for lang in ("de", "en")
+}
+_ANAPHORA_HEADS = {lang: tuple(_ATT[lang]["anaphora_heads"]) for lang in ("de", "en")}
+_DEF_DET = {"der", "die", "das", "des", "dem", "den", "the"}
 
 
 def _verb_table(lang: str):
@@ -321,6 +333,8 @@ class _Doc:
                 after_noun = False
             elif t.low in _CONJ or t.low in _CONNECT:
                 after_noun = False
+            elif t.low == "in" and after_noun and j + 1 < len(toks) and self.is_noun(toks[j + 1]):
+                after_noun = False  # "ein Sprecher des Generalstabs in Seoul"
             elif t.low in self.pronouns and last is None and j == k:
                 return t.start, t.end
             elif self.is_adj(t) and not after_noun:
@@ -399,7 +413,7 @@ class _Doc:
             seg = self.text[a:b].strip().casefold()
             if seg in self.pronouns:
                 return self.resolve_pronoun(a, seg)
-            return []
+            return self.resolve_definite(a, b)
         cuts = [m.end() for m in re.finditer(r"\s(?:und|sowie|oder|and|or)\s|,", self.text[a:b])]
         groups: dict[int, list[ActorMention]] = {}
         for m in found:
@@ -413,6 +427,35 @@ class _Doc:
             for m in persons or ms:
                 if m.name not in names:
                     names.append(m.name)
+        return names
+
+    def resolve_definite(self, a: int, b: int) -> list[str]:
+        """ "der Geheimdienst" after "des südkoreanischen Geheimdienstes NIS": the actors named with it then."""
+        words = re.findall(r"[\w-]+", self.text[a:b])
+        if not words or len(words) > 5 or words[0].casefold() not in _DEF_DET:
+            return []
+        head = words[-1]
+        low = head.casefold()
+        if not low.endswith(_ANAPHORA_HEADS[self.lang]):
+            return []
+        stem = head
+        for suffix in ("es", "s", "en", "n"):
+            if low.endswith(suffix) and len(head) - len(suffix) >= 5:
+                stem = head[: -len(suffix)]
+                break
+        hits = list(re.finditer(r"[\w-]*" + re.escape(stem) + r"\w*", self.text[max(0, a - 3000) : a], re.I))
+        if not hits:
+            return []
+        base = max(0, a - 3000)
+        hs, he = base + hits[-1].start(), base + hits[-1].end()
+        i = bisect.bisect_left(self.m_starts, hs - 60)
+        near = [m for m in self.mentions[i:] if m.start < he + 30 and m.end > hs - 40 and m.end <= a]
+        near = [m for m in near if not _BOUNDARY_RE.search(self.text, min(m.end, hs), max(m.start, he))]
+        persons = [m for m in near if m.kind == "person"]
+        names: list[str] = []
+        for m in persons or near:
+            if m.name not in names:
+                names.append(m.name)
         return names
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> list[str]:
@@ -576,6 +619,20 @@ def _unit_after(doc: _Doc, pos: int, limit: int) -> tuple[str, _Tok, list[_Tok]]
     return None
 
 
+def _continues(doc: _Doc, prev_start: int, sent: tuple[int, int], pos: int) -> bool:
+    """The figure at `pos` goes on counting what the previous figure (in the sentence before) counted:
+    nothing but pronouns, function words and names stands before it in its sentence."""
+    if doc.sentence(prev_start)[1] != sent[0]:
+        return False
+    for t in doc.toks:
+        if t.start >= pos:
+            return True
+        if t.word and t.text[0].isupper() and t.low not in doc.pronouns and t.low not in _FUNC:
+            if t.start != sent[0] and doc.mention_of(t) is None:
+                return False
+    return True
+
+
 def _located(doc: _Doc, unit: str, start: int, end: int, limit: int) -> bool:
     """A distance that places or measures something ("30 Kilometer nördlich von Kiew") is no claim."""
     skip = _UNIT_SKIP.get(unit)
@@ -655,7 +712,7 @@ def _subject(doc: _Doc, n: NumberSpan, unit: str, unit_tok: _Tok | None, between
     return " ".join(p for p in parts if p)
 
 
-def _event(doc: _Doc, pos: int, sent_end: int, start: int | None = None) -> str | None:
+def _event(doc: _Doc, pos: int, sent_end: int, start: int | None = None, later: Sequence[int] = ()) -> str | None:
     """A participle in the rest of the clause that says what happened to the counted: "getötet".
     Not when the figure stands in a prepositional phrase or is negated ("keiner der 30 Insassen")."""
     if start is not None:
@@ -664,16 +721,26 @@ def _event(doc: _Doc, pos: int, sent_end: int, start: int | None = None) -> str 
             return None
     stop = _BOUNDARY_RE.search(doc.text, pos, sent_end)
     end = min(stop.start() if stop else sent_end, pos + 80)
-    for digit in _DIGIT_RE.finditer(doc.text, pos, end):  # another figure first: the participle is its
-        before = doc.text[max(0, digit.start() - 15) : digit.start()].casefold().split()
-        if not before or before[-1] not in _PREPOSITIONS:  # (but not "bei 33 Angriffen")
-            end = digit.start()
+    for other in later:  # another figure first: the participle is its ("zwei getötet und drei verletzt")
+        if other >= end:
             break
-    m = _PARTICIPLE_RE.search(doc.text, pos, end)
-    return _PARTICIPLES[" ".join(m.group(1).casefold().split())] if m else None
+        if other < pos:
+            continue
+        before = doc.text[max(0, other - 15) : other].casefold().split()
+        if not before or before[-1] not in _PREPOSITIONS:  # (but not "bei 33 Angriffen")
+            end = other
+            break
+    return _merge_events(_PARTICIPLES[" ".join(m.group(1).casefold().split())]
+                         for m in _PARTICIPLE_RE.finditer(doc.text, pos, end))
 
 
-_DIGIT_RE = re.compile(r"\d+")
+def _merge_events(kinds) -> str | None:
+    """ "getötet oder verwundet": casualties; otherwise the first thing that happened."""
+    seen = list(dict.fromkeys(kinds))
+    if "dead" in seen and "wounded" in seen:
+        return "casualties"
+    return seen[0] if seen else None
+
 
 
 _PARTICIPLE_WORDS = sorted((w for w in _PARTICIPLES if " " not in w and len(w) >= 5), key=len, reverse=True)
@@ -681,11 +748,7 @@ _PARTICIPLE_WORDS = sorted((w for w in _PARTICIPLES if " " not in w and len(w) >
 
 def _event_before(between: list[_Tok]) -> str | None:
     """A participle used as an adjective before the noun: "1.250 getötete russische Soldaten"."""
-    for t in between:
-        for w in _PARTICIPLE_WORDS:
-            if t.low.startswith(w):
-                return _PARTICIPLES[w]
-    return None
+    return _merge_events(_PARTICIPLES[w] for t in between for w in _PARTICIPLE_WORDS if t.low.startswith(w))
 
 
 # ------------------------------------------------------------------------------------------ the work
@@ -720,6 +783,7 @@ def find_estimates(
         sent = doc.sentence(n.num_start)
         end = n.end
         unit = None
+        subject_before = None
         event = None
         cut = 0
         unit_tok = None
@@ -740,7 +804,8 @@ def find_estimates(
                 # no noun after the figure: an elliptic figure ("auf bis zu 100.000 steigen") takes the
                 # noun named before it; a participle ("mehr als 300 wurden getötet") says what it counts
                 hedged = n.qualifier not in ("exact", "vague")
-                ev = _event(doc, n.end, sent[1], n.start)
+                later = [x.start for x in numbers[idx + 1 : idx + 4]]
+                ev = _event(doc, n.end, sent[1], n.start, later)
                 zahl = _ZAHL_RE.search(text, sent[0], n.start) is not None
                 noun_end = _noun_follows(doc, n.end, sent[1]) if (hedged or zahl or ev) else None
                 if noun_end == -1:
@@ -759,16 +824,20 @@ def find_estimates(
                         between = [t for t in doc.toks[max(0, j - 3) : j] if doc.is_adj(t)]
                     elif ev is not None and (hedged or n.kind == "vague" or n.value >= 2):
                         unit = event = ev
+                    elif hedged and picked and _continues(doc, picked[-1][2], sent, n.start):
+                        # "Ihm zufolge könnten es bald bis zu 20.000 sein": the count of the sentence before
+                        unit, subject_before = picked[-1][1], picked[-1][4]
             if unit is None or unit in _NO_ESTIMATE or _located(doc, unit, n.start, end, sent[1]):
                 continue
         counted = unit  # what the subject names: "Russian soldiers killed" counts soldiers, unit "dead"
         if event is not None and unit == event:
             counted = "people"
         elif unit in _COUNTED_PEOPLE:
-            event = _event_before(between) or _event(doc, end, sent[1], n.start)
+            later = [x.start for x in numbers[idx + 1 : idx + 4]]
+            event = _event_before(between) or _event(doc, end, sent[1], n.start, later)
             if event is not None:
                 unit = event
-        subject = _subject(doc, n, counted, unit_tok, between, cut, event)
+        subject = subject_before or _subject(doc, n, counted, unit_tok, between, cut, event)
         picked.append((n, unit, n.start, end, subject))
 
     out: list[Estimate] = []
@@ -830,6 +899,27 @@ def _attribute(doc: _Doc, start: int, end: int, quotes) -> tuple[list[str], _Cue
         for q in quotes:
             if q.start <= start and end <= q.end and getattr(q, "speaker", None):
                 return [q.speaker], None
+    # d. "demnach", or reported speech going on (Konjunktiv I): the source of the sentence before
+    reported = _REPORTED[doc.lang]
+    for _ in range(2):
+        back = _BACKREF[doc.lang].search(doc.text, s, e)
+        if s == 0 or not (back or (reported is not None and reported.search(doc.text, s, e))):
+            break
+        s, e = doc.sentence(s - 1)
+        names, cue = _sentence_source(doc, s, e)
+        if names:
+            return names, cue
+        if back:
+            break
+    return [], None
+
+
+def _sentence_source(doc: _Doc, s: int, e: int) -> tuple[list[str], _Cue | None]:
+    """The named source of a whole sentence: its first source cue or speech verb that names someone."""
+    doc.focus((s, e))
+    for c in _source_cues(doc, s, e) + _speech_cues(doc, s, e):
+        if c.names:
+            return c.names, c
     return [], None
 
 

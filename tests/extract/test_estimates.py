@@ -100,7 +100,7 @@ ONE = [
     ("Nordkorea soll Russland bis zu fünf Millionen Artilleriegranaten geliefert haben, teilte der südkoreanische Geheimdienst mit.",
      (5000000, None, "up_to", "shells", [SK])),
     ("Nach Angaben Kiews wurden seit Kriegsbeginn rund 600.000 russische Soldaten getötet oder verwundet.",
-     (600000, None, "approx", "dead", [UA])),
+     (600000, None, "approx", "casualties", [UA])),
     ("Die ukrainische Armee meldete am Montag 1.250 getötete russische Soldaten.",
      (1250, None, "exact", "dead", [UA])),
     ("Laut Kiew rückten die russischen Truppen im Oktober fast 500 Kilometer vor.",
@@ -159,7 +159,7 @@ ONE = [
     ("Die USA schätzen die Zahl der nordkoreanischen Soldaten in Russland auf etwa 12.000.",
      (12000, None, "approx", "soldiers", [US])),
     ("Selenskyj sprach von mehr als 3.000 getöteten oder verwundeten Nordkoreanern.",
-     (3000, None, "more_than", "dead", [ZEL])),
+     (3000, None, "more_than", "casualties", [ZEL])),
 ]
 
 
@@ -237,6 +237,28 @@ def test_two_counts_in_one_report():
     assert [row(e) for e in run(text)] == [
         (48, None, "exact", "drones", [UA]),
         (4, None, "exact", "missiles", [UA]),
+    ]
+
+
+def test_the_source_of_the_sentence_before():
+    text = (
+        "Nordkorea hat nach Erkenntnissen des südkoreanischen Geheimdienstes NIS weitere 3.000 Soldaten entsandt. "
+        "Damit seien insgesamt rund 14.000 Soldaten im Einsatz, teilte der Geheimdienst am Montag mit. "
+        "Das entspreche einer Verdopplung binnen eines Jahres mit bis zu 2.000 Toten. "
+        "Nach Angaben Kiews eroberte Russland 2024 rund 4.000 Quadratkilometer. "
+        "Im November rückten die Truppen demnach mehr als 700 Quadratkilometer vor. "
+        "US-Außenminister Antony Blinken sagte, Nordkorea habe zwischen 10.000 und 12.000 Soldaten geschickt. "
+        "Ihm zufolge könnten es bald bis zu 20.000 sein."
+    )
+    got = [(e.value, e.unit, e.attributed_to) for e in run(text)]
+    assert got == [
+        (3000, "soldiers", [SK]),
+        (14000, "soldiers", [SK]),  # "der Geheimdienst": the one named before
+        (2000, "dead", [SK]),  # Konjunktiv: the report goes on
+        (4000, "km2", [UA]),
+        (700, "km2", [UA]),  # "demnach"
+        (10000, "soldiers", ["Antony Blinken"]),
+        (20000, "soldiers", ["Antony Blinken"]),  # elliptic: the count of the sentence before
     ]
 
 
