@@ -120,8 +120,12 @@ class Cast:
                 i += 1
                 continue
             gender = lex.gender_of_first_name(t.text)
-            if gender and i + 1 < len(toks) and self._name_part(toks[i + 1]):
-                j = self._collect_name(i)
+            korean = t.text in lex.korean_surnames
+            if (gender or korean) and i + 1 < len(toks) and (
+                self._name_part(toks[i + 1])
+                or toks[i + 1].text in NAME_PARTICLES and i + 2 < len(toks) and self._name_part(toks[i + 2])
+            ):
+                j = self._collect_name(i, 3 if korean else 4)
                 if j - i >= 2:
                     role = self._role_before(i)
                     self.add_person(t.start, toks[j - 1].end, gender=gender, role=role)
@@ -257,6 +261,27 @@ class Cast:
             return None
         # the most mentioned of the fitting persons; the most recent among equals
         return max(cands, key=lambda p: (seen[id(p)], -cands.index(p)))
+
+    def add_reference(self, p: Person, start: int, end: int) -> None:
+        """A role noun or pronoun resolved to p is a mention of p too."""
+        if not any(m.start == start for m in p.mentions):
+            p.mentions.append(Mention(start, end, self.text[start:end]))
+            self.person_mentions.append((start, end, p))
+            self.person_mentions.sort(key=lambda x: x[0])
+
+    def person_by_epithet(self, head: str) -> Person | None:
+        """A gazetteer person that alone carries this epithet ("der Kremlchef"), even if not named yet."""
+        h = head.lower()
+        hits = [e for e in self.gaz.entities if e.kind == "person" and any(x.lower() == h for x in e.epithets)]
+        if len(hits) != 1:
+            return None
+        ent = hits[0]
+        p = self._by_entity.get(ent.name)
+        if p is None:
+            p = Person(ent.name, ent.gender, {x.lower() for x in ent.epithets}, ent, ent.state, role_text=ent.role)
+            self._by_entity[ent.name] = p
+            self.persons.append(p)
+        return p
 
     def person_by_pronoun(self, gender: str, pos: int, prefer: Person | None = None) -> Person | None:
         if prefer is not None and (prefer.gender in (None, gender)):

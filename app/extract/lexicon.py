@@ -89,6 +89,7 @@ class Lexicon:
         self.not_names = set(roles["words"]["not_names"])
         self.np_stop = set(roles["words"]["np_stop"])
         self.male_names = set(names["male"])
+        self.korean_surnames = set(names.get("korean_surnames", []))
         self._head_cache: dict[str, str | None] = {}
         self._person_set = set(self.person_heads)
         self._org_set = set(self.org_heads)

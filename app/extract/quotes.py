@@ -243,6 +243,8 @@ class QuoteFinder:
                 continue
             if self.att.verb_at(seq, k, len(seq)) or t.text in self.lex.laut or t.text in self.lex.postpositions:
                 return True
+            if t.text in ("According", "according") and k + 1 < len(seq) and seq[k + 1].text == "to":
+                return True
         return False
 
     def _adjacent(self, seq: list[Token], a: int, b: int) -> bool:
@@ -402,6 +404,8 @@ class QuoteFinder:
             np = None
             if t in self.lex.laut and m + 1 < n:
                 np = att.parse_np(seq, m + 1, n)
+            elif t in ("According", "according") and m + 2 < n and seq[m + 1].text == "to":
+                np = att.parse_np(seq, m + 2, n)
             elif t in self.lex.postpositions and m > 0:
                 c = att.clause_start(seq, m, 0)
                 np = att.parse_np(seq, c, m)
@@ -577,4 +581,6 @@ def _name_like(words: list[str]) -> bool:
         "bei", "gegen", "über", "unter", "um",
     }
     content = [w for w in words if w.lower() not in particles]
+    if not words or not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False  # "ein Vorbild für die Region": a phrase, not a title
     return bool(content) and len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in content)

@@ -10,6 +10,7 @@ item, so that the constructions read like patterns:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .actors import Cast, Person
@@ -22,6 +23,7 @@ PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f", "he": "m", "He": "m", 
 NEUTRAL_PRONOUNS = {"es", "man", "Es", "Man", "wir", "Wir", "ich", "Ich", "it", "they", "They", "I", "we", "We"}
 PASSIVE_AUX = {"wird", "wurde", "werden", "wurden", "worden"}
 AUXILIARIES = PASSIVE_AUX | {"hat", "hatte", "habe", "hätte", "haben", "hatten", "hätten", "ist", "war", "sei", "wäre", "soll", "sollte", "will", "wollte", "wolle", "kann", "konnte", "könne", "muss", "musste", "müsse"}
+AGE_NOUN = re.compile(r"\d+-[Jj]ährige[nr]?")
 ADVERB_ENDINGS = ("lich", "ig", "end", "weise", "mals", "dings", "falls", "wärts", "halb", "seits")
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
 COORDINATORS = {"und", "sowie", "aber", "oder", "doch"}
@@ -69,7 +71,7 @@ class Attributor:
         if not w[:1].isalpha() and not w[:1].isdigit():
             return False
         if w[:1].isdigit():
-            return "-" in w  # 84-jährige
+            return "-" in w and w.split("-")[-1][:1].islower()  # 84-jährige (the 84-Jährige is a noun)
         if w in ("nicht", "namentlich", "noch", "bisher", "bislang", "zuvor"):
             return True
         if w[0].isupper() or w in self.lex.np_stop or w in self.lex.determiners:
@@ -82,7 +84,7 @@ class Attributor:
             return False
         if w in self.lex.not_names and w not in ("Polizei",):
             return False
-        return w[0].isupper() or "." in w  # ndr.de
+        return w[0].isupper() or "." in w or bool(AGE_NOUN.fullmatch(w))  # ndr.de, 58-Jährige
 
     def parse_np(self, seq: list[Token], i: int, limit: int | None = None, apposition: bool = True) -> NP | None:
         limit = len(seq) if limit is None else limit
@@ -241,6 +243,16 @@ class Attributor:
         if role and (np.det or "").lower() in INDEFINITE:
             a.speaker = self._np_text(np)  # "ein Sprecher": someone new, not a person named before
             return a
+        if AGE_NOUN.fullmatch(head):
+            # "der 58-Jährige": the last person of that gender named before
+            g = self._gender(np)
+            p = cast.person_by_pronoun(g or "m", np.start) if g else None
+            if p is None:
+                before = cast.persons_before(np.start)
+                p = before[-1][2] if before else None
+            if p:
+                a.speaker, a.person = p.name, p
+                return a
         if role:
             state = self._state_in(np)
             p = cast.person_by_role(head, np.start, self._feminine(np), state)
@@ -248,8 +260,11 @@ class Attributor:
                 p = cast.person_by_role(head, np.start, self._feminine(np), None)
                 if p and p.state and p.state != state:
                     p = None
+            if p is None and np.det:
+                p = cast.person_by_epithet(head)
             if p:
                 a.speaker, a.person = p.name, p
+                cast.add_reference(p, np.start, np.end)
                 return a
             a.speaker = self._np_text(np)
             return a
@@ -373,6 +388,15 @@ class Attributor:
     ) -> tuple[NP | None, list[str]]:
         """The subject of the speech verb at k: before it (X sagte) or after it (… sagte X)."""
         c = self.clause_start(seq, k, lo)
+        if c < k and seq[c].text in COORDINATORS:
+            c += 1
+        if verb is not None and verb.use == "cite" and c < k:
+            # "Die Agentur zitierte Lawrow mit den Worten": the object speaks, the subject is the channel
+            obj = self.parse_np(seq, k + 1, hi)
+            subj = self.parse_np(seq, c, k)
+            if obj is not None and not obj.pronoun and subj is not None and subj.j == k:
+                obj.trusted = True
+                return obj, [self._np_text(subj)]
         verb_final = k + 1 >= len(seq) or seq[k + 1].text in (",", ".", ";", ":", QUOTE, ")")
         if c < k and seq[c].text.lower() in SUBORDINATORS and verb_final:
             np = self.parse_np(seq, c + 1, k)

@@ -51,6 +51,8 @@ def looks_like_name_part(t: str) -> bool:
         return True
     if not is_capitalized_word(t) or len(t) < 2:
         return False
+    if "-" in t and t.rsplit("-", 1)[1][:1].islower():
+        return True  # "Dae-jung", "Jong-un": a given name, not a German compound ("Nordkorea-Soldaten")
     low = t.lower()
     if low.endswith(NOUN_SUFFIXES) and len(t) > 6:
         return False

@@ -1,0 +1,163 @@
+"""One German (or English) reporting construction per row: text in, quotation and attribution out."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extract import extract
+
+
+def direct(text: str):
+    return [q for q in extract(text).quotes if q.kind == "direct"]
+
+
+# (text, quoted words, speaker, cue or None for "any", via)
+ROWS = [
+    # attribution after the quotation
+    ("„Wir werden nicht nachgeben“, sagte Wolfgang Berger am Montag in Bonn.",
+     "Wir werden nicht nachgeben", "Wolfgang Berger", "sagte", []),
+    ("„Die Lage ist ernst“, so Innenministerin Petra Lange.",
+     "Die Lage ist ernst", "Petra Lange", "so", []),
+    ("„Das Abkommen bleibt gültig“, erklärte der Kremlchef nach dem Treffen.",
+     "Das Abkommen bleibt gültig", "Vladimir Putin", "erklärte", []),
+    # attribution before the quotation, with a colon
+    ("Der Bürgermeister Klaus Wendt sagte: „Wir bauen die Brücke neu.“",
+     "Wir bauen die Brücke neu.", "Klaus Wendt", "sagte", []),
+    ("Am Abend erklärte Kim Jong-un: „Unsere Armee ist bereit.“",
+     "Unsere Armee ist bereit.", "Kim Jong Un", "erklärte", []),
+    # an apposition between name and verb
+    ("Die Sprecherin des Vereins, Maria Schneider, sagte dazu: „Wir prüfen den Fall.“",
+     "Wir prüfen den Fall.", "Maria Schneider", "sagte", []),
+    # a role noun and a name the gazetteer does not know
+    ("„Das ist eine Provokation“, sagte Außenamtssprecher Heorhij Tychyj.",
+     "Das ist eine Provokation", "Heorhij Tychyj", "sagte", []),
+    # a role noun with no name anywhere: the role noun speaks
+    ("„Es gab keine Verletzten“, sagte ein Polizeisprecher.",
+     "Es gab keine Verletzten", "ein Polizeisprecher", "sagte", []),
+    # laut / zufolge / nach Angaben
+    ("Laut Verteidigungsminister Andrej Beloussow ist die Zusammenarbeit „ein Vorbild für die Region“.",
+     "ein Vorbild für die Region", "Andrei Belousov", "Laut", []),
+    ("Dem Minister Sergej Lawrow zufolge bleibt Moskau „ein verlässlicher Partner“ Pjöngjangs.",
+     "ein verlässlicher Partner", "Sergei Lavrov", "zufolge", []),
+    # separable speech verbs
+    ("„Wir haben noch keine Truppen gesehen“, fügte Antony Blinken hinzu.",
+     "Wir haben noch keine Truppen gesehen", "Antony Blinken", "fügte", []),
+    ("„Die Frist endet im Mai“, gab die Behörde am Dienstag bekannt.",
+     "Die Frist endet im Mai", "die Behörde", "gab", []),
+    # a pronoun resolved to the last fitting person
+    ("Wladimir Putin empfing den Gast im Kreml. „Wir sind Freunde“, sagte er.",
+     "Wir sind Freunde", "Vladimir Putin", "sagte", []),
+    # a role noun resolved through the gazetteer's epithets
+    ("Choe Son-hui traf Lawrow in Moskau. „Wir stehen an der Seite Russlands“, betonte die Ministerin.",
+     "Wir stehen an der Seite Russlands", "Choe Son Hui", "betonte", []),
+    ("Kim Jong-un besuchte eine Fabrik. „Die Produktion muss steigen“, sagte der Machthaber.",
+     "Die Produktion muss steigen", "Kim Jong Un", "sagte", []),
+    # a role noun resolved to a person introduced with that role
+    ("Bundespräsident Horst Köhler sprach in Berlin. „Reformen sind nötig“, sagte der Bundespräsident.",
+     "Reformen sind nötig", "Horst Köhler", "sagte", []),
+    # channels
+    ("„Die Zusammenarbeit wird ausgeweitet“, sagte Beloussow laut der Nachrichtenagentur Tass.",
+     "Die Zusammenarbeit wird ausgeweitet", "Andrei Belousov", "sagte", ["TASS"]),
+    ("Wie die staatliche Nachrichtenagentur KCNA berichtete, sagte Kim, man werde „die Souveränität Russlands“ verteidigen.",
+     "die Souveränität Russlands", "Kim Jong Un", None, ["KCNA"]),
+    ("Kim Jong-un empfing den Minister. Der Westen trage die Schuld an einer „direkten Intervention“, wurde der Diktator von nordkoreanischen Staatsmedien zitiert.",
+     "direkten Intervention", "Kim Jong Un", "zitiert", ["North Korean state media"]),
+    # a quotation attributed to a report
+    ("Kim Jong-un empfing Beloussow. Der Besuch werde „die Beziehungen stärken“, hieß es in einem KCNA-Bericht.",
+     "die Beziehungen stärken", "KCNA", "hieß", ["KCNA"]),
+    # quoted by a medium: the person is the speaker, the medium the channel
+    ("„Wir bleiben im Amt“, zitiert die Zeitung den Bürgermeister Jan Hofer.",
+     "Wir bleiben im Amt", "Jan Hofer", "zitiert", []),
+    ("Die Agentur zitierte Sergej Lawrow mit den Worten: „Die Sanktionen sind wirkungslos.“",
+     "Die Sanktionen sind wirkungslos.", "Sergei Lavrov", None, []),
+    # quoted words inside reported speech belong to the reported speaker
+    ("Russland habe das „Recht auf Selbstverteidigung“, sagte Kim Jong-un.",
+     "Recht auf Selbstverteidigung", "Kim Jong Un", "sagte", []),
+    ("Kim bezeichnete die Angriffe als „zeitgemäße und effektive Maßnahmen“.",
+     "zeitgemäße und effektive Maßnahmen", "Kim Jong Un", "bezeichnete", []),
+    ("Er kritisierte die US-Politik und nannte sie „verantwortungslose Handlungen“, sagte Joe Biden.",
+     "verantwortungslose Handlungen", "Joe Biden", None, []),
+    # a quotation in a relative clause belongs to the antecedent
+    ("Choe Son-hui traf Sergej Lawrow, der die „sehr engen Kontakte“ ausdrücklich begrüßte.",
+     "sehr engen Kontakte", "Sergei Lavrov", None, []),
+    # an epithet with an age
+    ("Der Schauspieler Uwe Martens feierte Geburtstag. „Ich höre nicht auf“, sagte der 58-Jährige.",
+     "Ich höre nicht auf", "Uwe Martens", "sagte", []),
+    # quotation marks of every style
+    ("»Wir verhandeln weiter«, sagte Ursula Brandt.", "Wir verhandeln weiter", "Ursula Brandt", "sagte", []),
+    ("«Wir verhandeln weiter», sagte Ursula Brandt.", "Wir verhandeln weiter", "Ursula Brandt", "sagte", []),
+    ('"Wir verhandeln weiter", sagte Ursula Brandt.', "Wir verhandeln weiter", "Ursula Brandt", "sagte", []),
+    ("“Wir verhandeln weiter”, sagte Ursula Brandt.", "Wir verhandeln weiter", "Ursula Brandt", "sagte", []),
+    # a quotation over several sentences
+    ("Peter Kraus sagte: „Der Plan ist gut. Er kostet wenig. Wir fangen morgen an.“",
+     "Der Plan ist gut. Er kostet wenig. Wir fangen morgen an.", "Peter Kraus", "sagte", []),
+    # English
+    ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
+    ('According to Antony Blinken, the troops are "ready for combat".',
+     "ready for combat", "Antony Blinken", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "cue", "via"), ROWS, ids=[r[1][:30] for r in ROWS])
+def test_construction(text: str, words: str, speaker: str, cue: str | None, via: list[str]) -> None:
+    quotes = direct(text)
+    hit = [q for q in quotes if q.text.strip() == words.strip()]
+    assert hit, f"no quotation {words!r} in {[q.text for q in quotes]}"
+    q = hit[0]
+    assert q.speaker == speaker
+    if cue is not None:
+        assert q.cue == cue
+    for v in via:
+        assert v in q.via
+    assert text[q.start : q.end] == q.text
+
+
+def test_split_quotation_both_parts_have_the_speaker() -> None:
+    text = "„Der erste Teil ist wahr“, sagte Lena Vogt, „und der zweite auch.“"
+    quotes = direct(text)
+    assert [q.text for q in quotes] == ["Der erste Teil ist wahr", "und der zweite auch."]
+    assert {q.speaker for q in quotes} == {"Lena Vogt"}
+
+
+def test_nested_unbalanced_marks_make_one_quotation() -> None:
+    text = "„Daran besteht kein Zweifel […] „Die Armee wird siegen“ in der Ukraine, erklärte Choe Son-hui."
+    quotes = direct(text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Daran besteht kein Zweifel") and quotes[0].text.endswith("siegen")
+    assert quotes[0].speaker == "Choe Son Hui"
+
+
+def test_single_quotes_inside_a_quotation_stay_inside() -> None:
+    text = "„Er nannte das ‚absurd‘ und ging“, sagte Karl Weber."
+    quotes = direct(text)
+    assert [q.text for q in quotes] == ["Er nannte das ‚absurd‘ und ging"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selenskyj kritisierte die „Null“-Reaktion der Westler auf den Einsatz.",  # part of a compound
+        "Der Film „Die letzte Grenze“ läuft ab Donnerstag in den Kinos.",  # a title
+        "Das Schiff „Kliper“ lief am Morgen aus.",  # a name
+        "Die Zeitung „Rodong Sinmun“ erschien mit einer Sonderausgabe.",  # an outlet's name
+        "Die „Black Stars“ gewannen das Spiel deutlich.",  # a nickname, no speech anywhere
+    ],
+)
+def test_names_titles_and_scare_quotes_are_not_quotations(text: str) -> None:
+    assert direct(text) == []
+
+
+def test_reported_speech_without_marks_is_indirect() -> None:
+    text = "Kim Jong-un sagte, Russland habe das Recht, sich zu verteidigen."
+    result = extract(text)
+    ind = [q for q in result.quotes if q.kind == "indirect"]
+    assert len(ind) == 1
+    assert ind[0].speaker == "Kim Jong Un"
+    assert ind[0].text == "Russland habe das Recht, sich zu verteidigen"
+    assert text[ind[0].start : ind[0].end] == ind[0].text
+
+
+def test_a_quotation_without_any_cue_after_a_quoted_person_continues_it() -> None:
+    text = "„Wir sind bereit“, sagte Olaf Scholz. „Die Ukraine kann auf uns zählen.“"
+    quotes = direct(text)
+    assert [q.speaker for q in quotes] == ["Olaf Scholz", "Olaf Scholz"]
