@@ -43,8 +43,8 @@ class ActorAlias(SQLModel, table=True):
     __tablename__ = "actor_alias"
     id: int | None = Field(default=None, primary_key=True)
     actor_id: int = Field(foreign_key="actor.id", index=True, ondelete="CASCADE")
-    alias: str  # as written
-    norm: str = Field(unique=True)  # folded for lookup (see app.names.norm)
+    alias: str = Field(unique=True)  # as written: "Kim Jong-un"
+    norm: str = Field(index=True)  # folded for lookup (see app.names.norm); one actor per norm
 
 
 class Mention(SQLModel, table=True):

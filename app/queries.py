@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from math import ceil
 
 from sqlalchemy import ColumnElement, desc, func, nulls_last, or_
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from app.filters import (
@@ -183,6 +184,24 @@ def list_quotes(session: Session, f: QuoteFilters, page_size: int) -> Page:
     via = via_of(session, [q.id for q, _, _ in rows])
     items = [QuoteRow(q, a, s, via.get(q.id, [])) for q, a, s in rows]
     return Page(items, total, page, page_size)
+
+
+def quote_rows(session: Session, quote_ids: list[int]) -> list[QuoteRow]:
+    """The rows of the given quotes, in no particular order."""
+    if not quote_ids:
+        return []
+    rows = session.exec(
+        select(Quote, Article, Actor)
+        .join(Article, Quote.article_id == Article.id)
+        .outerjoin(Actor, Quote.speaker_id == Actor.id)
+        .where(Quote.id.in_(quote_ids))
+    ).all()
+    via = via_of(session, quote_ids)
+    return [QuoteRow(q, a, s, via.get(q.id, [])) for q, a, s in rows]
+
+
+def articles_by_id(session: Session, ids: list[int]) -> list[Article]:
+    return list(session.exec(select(Article).where(Article.id.in_(ids)))) if ids else []
 
 
 def via_of(session: Session, quote_ids: list[int]) -> dict[int, list[Actor]]:
@@ -485,3 +504,63 @@ class FilterOptions:
     @property
     def actors(self) -> list[str]:
         return self._names(select(Actor.name).order_by(Actor.name))
+
+
+# --- actor pages and chains -----------------------------------------------------------------------
+
+
+def co_actors(session: Session, actor_id: int, limit: int = 15) -> list[tuple[Actor, int]]:
+    """The actors named in the same articles, with the number of articles shared."""
+    other = aliased(Mention)
+    shared = func.count(func.distinct(Mention.article_id))
+    return list(
+        session.exec(
+            select(Actor, shared)
+            .select_from(Mention)
+            .join(other, other.article_id == Mention.article_id)
+            .join(Actor, Actor.id == other.actor_id)
+            .where(Mention.actor_id == actor_id, other.actor_id != actor_id)
+            .group_by(Actor.id)
+            .order_by(desc(shared), Actor.name)
+            .limit(limit)
+        )
+    )
+
+
+@dataclass
+class Chain:
+    speaker: Actor | None
+    speaker_text: str | None
+    agency: Actor
+    outlet: str
+    quotes: int
+
+
+def chains(session: Session, agency_id: int | None = None) -> list[Chain]:
+    """speaker → agency → outlet for every quote that came through an agency, with counts.
+
+    The outlet is the article's publisher, else its credit line."""
+    speaker = aliased(Actor)
+    outlet = func.coalesce(Article.publisher, Article.credit, "outlet unknown")
+    stmt = (
+        select(speaker, Quote.speaker_text, Actor, outlet, func.count(func.distinct(Quote.id)))
+        .select_from(Quote)
+        .join(QuoteVia, QuoteVia.quote_id == Quote.id)
+        .join(Actor, Actor.id == QuoteVia.actor_id)
+        .join(Article, Article.id == Quote.article_id)
+        .outerjoin(speaker, speaker.id == Quote.speaker_id)
+        .group_by(speaker.id, Quote.speaker_text, Actor.id, outlet)
+        .order_by(desc(func.count(func.distinct(Quote.id))))
+    )
+    if agency_id is not None:
+        stmt = stmt.where(Actor.id == agency_id)
+    return [Chain(s, t, a, o, n) for s, t, a, o, n in session.exec(stmt.limit(200)).all()]
+
+
+def months_of(rows) -> list[tuple[str, int]]:  # noqa: ANN001
+    """(YYYY-MM, count) over rows with an article, oldest first; undated rows left out."""
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.article.published:
+            counts[r.article.published.strftime("%Y-%m")] += 1
+    return sorted(counts.items())

@@ -52,6 +52,7 @@ class QuoteOut(BaseModel):
     via: list[ActorRef]
     article: ArticleRef
     evidence: Evidence
+    cite: str
 
 
 class EstimateOut(BaseModel):

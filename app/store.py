@@ -26,6 +26,7 @@ class ActorBook:
     def __init__(self, session: Session):
         self.session = session
         self._by_norm: dict[str, Actor] = {}
+        self._spellings: set[str] = set()
 
     def find(self, name: str) -> Actor | None:
         key = norm(name)
@@ -56,15 +57,18 @@ class ActorBook:
         return actor
 
     def add_alias(self, actor: Actor, alias: str) -> None:
+        """Record a spelling; a folded form already owned by another actor stays with that actor."""
+        alias = alias.strip()
         key = norm(alias)
-        if not key or key in self._by_norm:
+        if not key or alias in self._spellings:
             return
-        owner = self.session.exec(select(ActorAlias).where(ActorAlias.norm == key)).first()
-        if owner is None:
+        self._spellings.add(alias)
+        owner = self._by_norm.get(key) or self.find(key)
+        if owner is not None and owner.id != actor.id:
+            return
+        if self.session.exec(select(ActorAlias.id).where(ActorAlias.alias == alias)).first() is None:
             self.session.add(ActorAlias(actor_id=actor.id, alias=alias, norm=key))
-            self._by_norm[key] = actor
-        elif owner.actor_id == actor.id:
-            self._by_norm[key] = actor
+        self._by_norm[key] = actor
 
 
 def clear_items(session: Session, article_id: int) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from sqlmodel import func, select
 
 from app import queries
+from app.cite import cite_quote
 from app.filters import ActorFilters, ArticleFilters, EstimateFilters, QuoteFilters, SourceFilters
 from app.models import Actor, Article, Mention, Quote
 from app.schemas import (
@@ -36,7 +37,7 @@ def _page(page: queries.Page) -> dict:
     return {"total": page.total, "page": page.page, "pages": page.pages, "page_size": page.page_size}
 
 
-def quote_out(r: queries.QuoteRow) -> QuoteOut:
+def quote_out(r: queries.QuoteRow, base_url: str) -> QuoteOut:
     q = r.quote
     return QuoteOut(
         id=q.id,
@@ -50,6 +51,7 @@ def quote_out(r: queries.QuoteRow) -> QuoteOut:
             article_id=q.article_id, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
             cue_end=q.cue_end, link=f"/articles/{q.article_id}#q-{q.id}",
         ),
+        cite=cite_quote(r, base_url),
     )
 
 
@@ -74,9 +76,9 @@ def article_out(a: Article, counts: dict[str, int], cls=ArticleOut):  # noqa: AN
 
 
 @router.get("/quotes", response_model=QuotePage)
-def api_quotes(session: SessionDep, settings: SettingsDep, f: Annotated[QuoteFilters, Query()]):
+def api_quotes(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[QuoteFilters, Query()]):
     page = queries.list_quotes(session, f, settings.page_size)
-    return {**_page(page), "items": [quote_out(r) for r in page.items]}
+    return {**_page(page), "items": [quote_out(r, str(request.base_url)) for r in page.items]}
 
 
 @router.get("/estimates", response_model=EstimatePage)

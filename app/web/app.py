@@ -11,7 +11,7 @@ from sqlalchemy import text
 from app import __version__
 from app.config import Settings, get_settings
 from app.db import make_engine
-from app.web import api, errors, pages
+from app.web import api, errors, exports, pages
 from app.web.deps import templates_for
 
 
@@ -37,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(exports.router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict:

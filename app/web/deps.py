@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from jinja2_fragments.fastapi import Jinja2Blocks
 from sqlmodel import Session
 
+from app.cite import cite_quote
 from app.config import Settings
 from app.filters import QUALIFIER_WORDS
 from app.web import format as fmt
@@ -41,6 +42,7 @@ def templates_for(settings: Settings) -> Jinja2Blocks:
     env.filters["figure"] = fmt.figure
     env.filters["day"] = fmt.day
     env.filters["highlight_article"] = fmt.highlight_article
+    env.globals["cite_quote"] = cite_quote
     return templates
 
 

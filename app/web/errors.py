@@ -14,7 +14,8 @@ TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 422: 
 
 def _wants_html(request: Request) -> bool:
     path = request.url.path
-    return not (path.startswith("/api") or path.startswith("/static") or path in ("/healthz", "/openapi.json"))
+    api = path.startswith(("/api", "/static")) or path.endswith(".csv") or path in ("/healthz", "/openapi.json")
+    return not api
 
 
 def describe(errors: list[dict]) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
-from app import facets, queries
+from app import facets, queries, search
 from app.claims import by_source, claims
 from app.filters import ActorFilters, ArticleFilters, EstimateFilters, QuoteFilters, SourceFilters
 from app.models import Actor, Article
@@ -132,6 +132,9 @@ def actor(request: Request, actor_id: int, session: SessionDep):
             "estimates": estimates,
             "via": via,
             "articles": queries.articles_of_actor(session, actor_id),
+            "co_actors": queries.co_actors(session, actor_id),
+            "months": queries.months_of(quotes),
+            "chains": queries.chains(session, actor_id) if item.kind == "media" else [],
             "nav": "actors" if item.kind != "media" else "sources",
         },
         block="content",
@@ -140,4 +143,20 @@ def actor(request: Request, actor_id: int, session: SessionDep):
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[SourceFilters, Query()]):
-    return list_page(request, session, settings, "sources", f, queries.list_sources, facets.source_facets, "sources")
+    return list_page(request, session, settings, "sources", f, queries.list_sources, facets.source_facets, "sources",
+                     chains=queries.chains(session))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, session: SessionDep, q: Annotated[str | None, Query(max_length=200)] = None):
+    """Full text over quotes and articles, ranked, with the hits highlighted."""
+    quote_hits, article_hits = [], []
+    if q and q.strip():
+        hits = search.search_quotes(session, q)
+        rows = {r.quote.id: r for r in queries.quote_rows(session, [i for i, _ in hits])}
+        quote_hits = [(rows[i], snippet) for i, snippet in hits if i in rows]
+        found = search.search_articles(session, q)
+        articles = {a.id: a for a in queries.articles_by_id(session, [i for i, _ in found])}
+        article_hits = [(articles[i], snippet) for i, snippet in found if i in articles]
+    context = {"q": q or "", "quote_hits": quote_hits, "article_hits": article_hits, "nav": "search"}
+    return render(request, "search.html", context)

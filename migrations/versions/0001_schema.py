@@ -61,10 +61,11 @@ def upgrade() -> None:
     sa.Column('norm', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.ForeignKeyConstraint(['actor_id'], ['actor.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('norm')
+    sa.UniqueConstraint('alias')
     )
     with op.batch_alter_table('actor_alias', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_actor_alias_actor_id'), ['actor_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_actor_alias_norm'), ['norm'], unique=False)
 
     op.create_table('article_source',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -197,6 +198,7 @@ def downgrade() -> None:
 
     op.drop_table('article_source')
     with op.batch_alter_table('actor_alias', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_actor_alias_norm'))
         batch_op.drop_index(batch_op.f('ix_actor_alias_actor_id'))
 
     op.drop_table('actor_alias')

@@ -14,7 +14,7 @@ def test_typing_in_the_quote_filter_swaps_results_and_pushes_the_url(live_server
     page.goto(f"{live_server}/quotes")
     page.evaluate("window.__sameDocument = true")  # lost if the browser loads a new page
     total_before = page.locator(".sentence").inner_text()
-    page.get_by_label("Search").fill("Selbstverteidigung")
+    page.get_by_label("Search", exact=True).fill("Selbstverteidigung")
     expect(page).to_have_url(re.compile(r"/quotes\?q=Selbstverteidigung$"))
     expect(page.locator("#results blockquote")).to_have_count(1)
     expect(page.locator("#results blockquote")).to_have_text("„Recht auf Selbstverteidigung“")
@@ -28,7 +28,7 @@ def test_typing_in_the_quote_filter_swaps_results_and_pushes_the_url(live_server
 
 def test_a_filtered_url_is_a_link_that_opens_the_same_view(live_server, page):
     page.goto(f"{live_server}/quotes?q=Selbstverteidigung")
-    expect(page.get_by_label("Search")).to_have_value("Selbstverteidigung")
+    expect(page.get_by_label("Search", exact=True)).to_have_value("Selbstverteidigung")
     expect(page.locator("#results blockquote")).to_have_count(1)
 
 
@@ -36,7 +36,7 @@ def test_without_javascript_the_form_still_filters(live_server, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server}/quotes")
-    page.get_by_label("Search").fill("Selbstverteidigung")
+    page.get_by_label("Search", exact=True).fill("Selbstverteidigung")
     page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"/quotes\?q=Selbstverteidigung"))
     expect(page.locator("#results blockquote")).to_have_count(1)

@@ -43,7 +43,7 @@ def test_a_history_restore_gets_the_whole_page(client, path):
 @pytest.mark.parametrize("path", LISTS)
 def test_the_filter_form_works_without_javascript(client, path):
     html = client.get(path).text
-    form = re.search(r"<form[^>]*>", html).group(0)
+    form = re.search(r"<form id=\"filters\"[^>]*>", html).group(0)
     assert 'method="get"' in form and f'action="{path}"' in form
     assert 'hx-push-url="true"' in form and 'hx-target="#results"' in form
 

@@ -1,0 +1,59 @@
+"""The analyst's views: actor pages, chains of sources, the chart, facets."""
+
+import re
+
+from tests.web.test_seed_views import all_items
+
+
+def actor_id(client, name: str) -> int:
+    return next(a["id"] for a in all_items(client, "/api/actors", q=name) if a["name"] == name)
+
+
+def test_actor_page_shows_aliases_timeline_and_company(client):
+    kim = actor_id(client, "Kim Jong Un")
+    html = client.get(f"/actors/{kim}").text
+    assert "Kim Jong-un" in html  # an alias seen in the articles
+    assert re.search(r'<span class="month">2024-11</span> <meter min="0" max="\d+" value="\d+">', html)
+    company = re.search(r'<h2 id="h-with">Appears with</h2>(.*?)</section>', html, re.S).group(1)
+    assert "Vladimir Putin" in company and "Russia" in company
+
+
+def test_source_chains_speaker_agency_outlet(client):
+    html = client.get("/sources").text
+    table = re.search(r'<table class="items chains">(.*?)</table>', html, re.S).group(1)
+    rows = [re.sub(r"<[^>]+>|\s+", " ", row).split("→") for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]]
+    chains = {tuple(part.strip() for part in row[:2]) + (row[2].split()[0],) for row in rows}
+    assert ("Kim Jong Un", "KCNA", "ntv.de") in chains
+    assert ("Sergei Lavrov", "TASS", "ntv.de") in chains
+
+
+def test_chart_draws_every_dated_figure(client):
+    html = client.get("/").text
+    svg = re.search(r'<svg class="chart"[^>]*data-points="(\d+)"', html)
+    assert svg and int(svg.group(1)) >= 6
+    assert html.count('class="mark q-up_to"') >= 4  # bis zu 100.000, 14.000, 30.000, 8.000
+    assert 'class="mark q-more_than"' in html and 'class="mark q-approx"' in html
+
+
+def test_a_facet_link_narrows_and_the_chip_widens_again(client):
+    html = client.get("/quotes").text
+    link = re.search(r'<a href="(/quotes\?speaker=Kim\+Jong\+Un)"[^>]*class="facet-value"', html).group(1)
+    narrowed = client.get(link).text
+    assert "Quotes by Kim Jong Un" in narrowed
+    chip = re.search(r'<a href="([^"]*)"[^>]*class="chip"[^>]*>by Kim Jong Un ×</a>', narrowed).group(1)
+    assert chip == "/quotes"
+
+
+def test_two_values_of_one_facet_are_alternatives(client):
+    kim = client.get("/api/quotes", params={"speaker": "Kim Jong Un"}).json()["total"]
+    lavrov = client.get("/api/quotes", params={"speaker": "Sergei Lavrov"}).json()["total"]
+    both = client.get("/api/quotes", params=[("speaker", "Kim Jong Un"), ("speaker", "Sergei Lavrov")]).json()["total"]
+    assert both == kim + lavrov
+    html = client.get("/quotes", params=[("speaker", "Kim Jong Un"), ("speaker", "Sergei Lavrov")]).text
+    assert "Quotes by Kim Jong Un or Sergei Lavrov" in html
+
+
+def test_month_facet(client):
+    html = client.get("/estimates", params={"month": "2025-07"}).text
+    assert "Estimates in July 2025" in html
+    assert {e["article"]["published"][:7] for e in all_items(client, "/api/estimates", month="2025-07")} == {"2025-07"}
