@@ -138,7 +138,7 @@ _DEF_DET = {"der", "die", "das", "des", "dem", "den", "the"}
 
 
 def _verb_table(lang: str):
-    single, separable = [], {}
+    single, separable = list(_ATT[lang]["speech_participles"]), {}
     for v in _ATT[lang]["speech_verbs"]:
         if "|" in v:
             finite, particle = v.split("|")
@@ -324,7 +324,7 @@ class _Doc:
             if self.is_noun(t):
                 if after_noun and last is not None:
                     a, b = self.mention_of(toks[last]), self.mention_of(t)
-                    if a is not None and b is not None and a.name != b.name:
+                    if _two_names(a, b):
                         break  # "Kiew Moskau": two names, not one phrase
                 last, after_noun = j, True
             elif t.low in _DET:
@@ -375,7 +375,7 @@ class _Doc:
                     state = "mods"
                     continue
                 m = self.mention_of(t)
-                if prev_m is not None and m is not None and m.name != prev_m.name:
+                if _two_names(m, prev_m):
                     break
                 prev_m = m or prev_m
                 start = j
@@ -469,6 +469,14 @@ class _Doc:
         return []
 
 
+def _two_names(first: ActorMention | None, second: ActorMention | None) -> bool:
+    """Two neighbouring names that are not one phrase; a state before a person or body describes it
+    ("Ukrainian President Volodymyr Zelensky", "US-Präsident Biden")."""
+    if first is None or second is None or first.name == second.name:
+        return False
+    return not (first.kind == "state" and second.kind != "state")
+
+
 _EN_STOP = {
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might", "said", "says",
     "sent", "estimated", "that", "which", "who", "in", "on", "at", "by", "for", "with", "to", "from", "into",
@@ -537,6 +545,16 @@ def _np_forward_en(doc: _Doc, k: int, limit: int) -> tuple[int, int] | None:
     return (toks[k].start, toks[j - 1].end) if j > k else None
 
 
+_SUBORDINATORS = {"wie", "als", "da", "weil", "nachdem", "dass", "ob", "wobei", "während", "so", "und", "aber"}
+
+
+def _clause_start(doc: _Doc, pos: int, sent_start: int) -> int:
+    last = None
+    for m in _BOUNDARY_RE.finditer(doc.text, sent_start, pos):
+        last = m
+    return last.end() if last else sent_start
+
+
 def _opens_clause(doc: _Doc, pos: int, sent_start: int) -> bool:
     head = doc.text[sent_start:pos]
     return not head.strip(" \t\n„“”\"»«'") or bool(re.search(r"[,;:–—(]\s*[„“\"»]?\s*\Z", head))
@@ -580,6 +598,17 @@ def _speech_cues(doc: _Doc, s: int, e: int) -> list[_Cue]:
             names, region = a_names, (vs, after[1])
         elif before is not None:
             names, region = b_names, (before[0], ve)
+        if not names and _closes_clause(doc, ve, e):
+            # a perfect tense ("Der Geheimdienst hatte ... gesprochen", "Selenskyj hat am Montag erklärt"):
+            # the subject opens the clause
+            k0 = doc.tok_index(_clause_start(doc, vs, s))
+            while k0 < len(doc.toks) and doc.toks[k0].low in _SUBORDINATORS:
+                k0 += 1  # "wie die Nachrichtenagentur KCNA am Folgetag berichtete"
+            opening = doc.np_forward(k0, vs) if doc.lang == "de" else None
+            if opening is not None and opening[1] <= vs:
+                o_names = doc.names_in(*opening)
+                if o_names:
+                    names, region = o_names, (opening[0], ve)
         out.append(_Cue(vs, ve, region[0], region[1], names, verb=True))
     return out
 
@@ -697,7 +726,7 @@ def _subject(doc: _Doc, n: NumberSpan, unit: str, unit_tok: _Tok | None, between
         words.append(before.group(1).casefold())
     additional = any(w in _ADDITIONAL for w in words)
     nat = None
-    cands = [t.low for t in between]
+    cands = [t.low for t in between] + [" ".join(t.low for t in between)]  # "north korean"
     if unit_tok is not None and cut > 0:
         cands.append(unit_tok.low[:cut])
     for c in cands:
@@ -895,6 +924,10 @@ def _attribute(doc: _Doc, start: int, end: int, quotes) -> tuple[list[str], _Cue
     before = [c for c in sources if c.names and c.region_end <= start]
     if before:
         return before[-1].names or [], before[-1]
+    # ... or one that closes the sentence after it: "..., according to U.S. officials."
+    for c in sources:
+        if c.names and c.start >= end and not re.search(r"\d", doc.text[end:e]) and not doc.boundary(c.start, e):
+            return c.names, c
     if quotes:
         for q in quotes:
             if q.start <= start and end <= q.end and getattr(q, "speaker", None):

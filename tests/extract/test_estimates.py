@@ -46,6 +46,9 @@ ACTORS = {
     "Wolodymyr Selenskyj": ("Volodymyr Zelensky", "person"),
     "Selenskyj": ("Volodymyr Zelensky", "person"),
     "Zelensky": ("Volodymyr Zelensky", "person"),
+    "Volodymyr Zelensky": ("Volodymyr Zelensky", "person"),
+    "Ukrainian": ("Ukraine", "state"),
+    "U.S.": ("United States", "state"),
     "Antony Blinken": ("Antony Blinken", "person"),
     "Blinken": ("Antony Blinken", "person"),
     "Shin Won Sik": ("Shin Won Sik", "person"),
@@ -320,6 +323,10 @@ EN = [
      (10000, None, "more_than", "soldiers", [SK])),
     ("Zelensky said up to 100,000 soldiers could be deployed.", (100000, None, "up_to", "soldiers", [ZEL])),
     ("Russia advanced nearly 500 km in October.", (500, None, "almost", "km", [])),
+    ("Between 10,000 and 12,000 troops were first deployed, according to U.S. officials.",
+     (10000, 12000, "range", "soldiers", [US])),
+    ("Ukrainian President Volodymyr Zelensky said his forces had captured two North Korean soldiers.",
+     (2, None, "exact", "soldiers", [ZEL])),
 ]
 
 
