@@ -34,6 +34,13 @@ class Person:
         return self.mentions[0].start if self.mentions else 0
 
 
+def _korean_given(w: str) -> bool:
+    """A Korean given name after the family name: "Dae-jung", "Jong", "Son" (short syllables)."""
+    if "-" in w:
+        return w.rsplit("-", 1)[1][:1].islower()
+    return w[:1].isupper() and w[1:].islower() and 2 <= len(w) <= 4
+
+
 def norm_name(s: str) -> str:
     return re.sub(r"[\s\-‐‑]+", " ", s).strip().casefold()
 
@@ -120,7 +127,7 @@ class Cast:
                 i += 1
                 continue
             gender = lex.gender_of_first_name(t.text)
-            korean = t.text in lex.korean_surnames
+            korean = t.text in lex.korean_surnames and i + 1 < len(toks) and _korean_given(toks[i + 1].text)
             if (gender or korean) and i + 1 < len(toks) and (
                 self._name_part(toks[i + 1])
                 or toks[i + 1].text in NAME_PARTICLES and i + 2 < len(toks) and self._name_part(toks[i + 2])

@@ -528,14 +528,22 @@ class QuoteFinder:
             return None
         np = self.att.parse_np(seq, 0)
         if np is None or np.pronoun and np.pronoun not in ("er", "Er", "sie", "Sie"):
-            return None
+            return self._last_person_in(prev)
         if not self.att._subject_ok(np, seq, 0, 0):
-            return None
+            return self._last_person_in(prev)
         a = self._make(np, None, [], seq, len(seq))
         if a.person is None and not (np.pronoun or self.lex.person_head(np.head or "") or self.lex.org_head(np.head or "")):
-            return None
+            return self._last_person_in(prev)
         a.strength = 1
         return a
+
+    def _last_person_in(self, sent: Sentence) -> Attribution | None:
+        """The person a sentence names last: who the next, unattributed quotation most likely quotes."""
+        hit = self.cast.person_in(sent.start, sent.end)
+        if hit is None:
+            return None
+        p, s0, e0 = hit
+        return Attribution(p.name, s0, e0, person=p, strength=1)
 
     def _make(self, np: NP, cue: Token | None, via: list[str], seq: list[Token], hi: int) -> Attribution:
         a = self.att.resolve(np, np.start)

@@ -228,11 +228,11 @@ class Attributor:
                 p.roles.add(head)
             return a
         ent = cast.entity_in(np.start, np.end, ("media", "organization", "state"))
-        if ent and ent.entity.kind in ("media", "organization") and self._entity_is_head(np, ent.start):
-            a.speaker = ent.entity.name
-            return a
         head = np.head or ""
         role = lex.person_head(head)
+        if ent and ent.entity.kind in ("media", "organization") and not np.names and not role:
+            a.speaker = ent.entity.name
+            return a
         if np.names:
             nm = np.names
             if len(nm) >= 1 and all(is_capitalized_word(x.text) or x.text in NAME_PARTICLES for x in nm):
@@ -350,8 +350,8 @@ class Attributor:
             np = self.parse_np(seq, j, limit)
             if np is not None and np.det and np.det.lower() in OBJECT_DETS and (verb is None or verb.use != "cite"):
                 return None, via
-            if np is not None and j == k + 1:
-                np.trusted = True
+            if np is not None and j == k + 1 and k > 0 and seq[k - 1].text in (QUOTE, ",", ":"):
+                np.trusted = True  # „…“, sagte Watzke: inverted after the quotation, a bare word is a name
             if np is not None:
                 if verb is not None and verb.use == "cite" and np.pronoun in ("man", "Man", "es"):
                     second = self.parse_np(seq, np.j, limit)
