@@ -208,8 +208,13 @@ class QuoteFinder:
             return not name_like or len(words) >= 4
         if self._standalone(q, sent) and len(words) >= 2:
             return True
+        if len(words) >= 3 and FIRST_PERSON.search(inner) and not name_like:
+            return True  # "ich", "wir", "uns": someone speaking
         sent_text = self.text[sent.start : sent.end]
         ctx = self._sentence_has_cue(seq) or bool(SUBJUNCTIVE.search(sent_text))
+        prev = seq[k - 1].text.lower() if k > 0 else ""
+        if len(words) <= 2 and ctx and prev in ("als", "eine", "einen", "ein", "einer", "einem"):
+            return True  # bezeichnete ihn als „Wortbruch“, nannte es eine „Zeitungsente“
         if len(words) == 1:
             return ctx and lower
         if name_like:
@@ -307,6 +312,13 @@ class QuoteFinder:
                 v = att.verb_at(seq, np.j, hi)
                 if v is not None and (w2 in self.lex.english_verbs or np.pronoun or seq[j - 1].text == ","):
                     a = self._make(np, seq[np.j], [], seq, hi)
+                    a.strength = 3
+                    return a
+            if seq[j - 1].text == "," and w[:1].islower() and w.isalpha() and w not in self.lex.np_stop and w not in RELATIVE:
+                # „…“, zeigte sich X zufrieden / strich X heraus: a verb the list lacks, then its subject
+                np, via = att.subject_after(seq, j, hi, None)
+                if np is not None and not np.pronoun and att.personish(np) and (np.names or att.cast.person_in(np.start, np.end) or np.det):
+                    a = self._make(np, seq[j], via, seq, hi)
                     a.strength = 3
                     return a
             if w in self.lex.english_verbs:
@@ -565,6 +577,7 @@ class QuoteFinder:
 
 
 PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
+FIRST_PERSON = re.compile(r"\b(ich|Ich|wir|Wir|mich|mir|uns|unser|unsere|unseren|unserer|meine|meinen|meiner|I|we|We|us|our)\b")
 PREPS = {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum", "zur",
          "über", "unter", "für", "gegen", "gegenüber", "um", "durch", "ohne", "seit", "während", "wegen", "trotz"}
 RELATIVE = {"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches", "who", "which"}
