@@ -193,7 +193,24 @@ _ABBREV = {
     "jh.", "gen.", "lt.", "vgl.", "evtl.", "inkl.", "ggf.", "mr.", "mrs.", "ms.", "u.s.", "jan.", "feb.", "aug.",
     "sept.", "okt.", "nov.", "dez.", "min.", "max.", "rd.", "vs.", "no.", "bzw", "d.h.", "v.a.", "s.",
 }
-_SENT_RE = re.compile(r"[.!?…]+[\"“”»«’')]*(?=\s)|\n")
+_SENT_CHAR = re.compile(r"[.!?…\n]")
+_CLOSERS = "\"“”»«’')"
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where a sentence may end: after . ! ? … (and closing quotes) before a space, and at a line end."""
+    ends: list[int] = []
+    n = len(text)
+    for m in _SENT_CHAR.finditer(text):
+        i = m.end()
+        if m.group() != "\n":
+            while i < n and text[i] in _CLOSERS:
+                i += 1
+            if i < n and not text[i].isspace():
+                continue
+        if not ends or ends[-1] != i:
+            ends.append(i)
+    return ends
 
 
 # ------------------------------------------------------------------------------------------ the text
@@ -221,11 +238,10 @@ class _Doc:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.m_starts = [m.start for m in self.mentions]
         self.pronouns = _PRONOUNS[lang]
-        self._ends = [m.end() for m in _SENT_RE.finditer(text)]  # candidate sentence ends
+        self._ends = _sentence_ends(text)  # candidate sentence ends
         self._valid: dict[int, bool] = {}
         self._tokens: dict[tuple[int, int], tuple[list[_Tok], list[int]]] = {}
-        self.toks: list[_Tok] = []
-        self.starts: list[int] = []
+        self._focus = (0, 0)
 
     # -- sentences
     def _is_end(self, i: int) -> bool:
@@ -262,14 +278,26 @@ class _Doc:
         return (ends[j] if j >= 0 else 0), (ends[k] if k < len(ends) else len(self.text))
 
     def focus(self, sent: tuple[int, int]) -> None:
+        self._focus = sent
+
+    def _tokenized(self) -> tuple[list[_Tok], list[int]]:
+        sent = self._focus
         got = self._tokens.get(sent)
-        if got is None:
+        if got is None:  # tokenised on first use only: most sentences never need it
             toks = [
                 _Tok(m.start(), m.end(), m.group(), m.group().casefold(), m.group()[0].isalpha())
                 for m in _TOKEN_RE.finditer(self.text, sent[0], sent[1])
             ]
             got = self._tokens[sent] = (toks, [t.start for t in toks])
-        self.toks, self.starts = got
+        return got
+
+    @property
+    def toks(self) -> list[_Tok]:
+        return self._tokenized()[0]
+
+    @property
+    def starts(self) -> list[int]:
+        return self._tokenized()[1]
 
     # -- tokens
     def tok_index(self, pos: int) -> int:

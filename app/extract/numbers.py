@@ -79,6 +79,7 @@ _QUAL = {}  # lang -> compiled "qualifier right before the figure" pattern, and 
 for _lang, _table in DATA["qualifiers"].items():
     _phrases = {p.casefold(): q for q, ps in _table.items() for p in ps}
     _QUAL[_lang] = (re.compile(r"(?<![\w.])(" + _alt(_phrases) + r")\s+\Z", re.I), _phrases)
+_QUAL_EXCEPT = {k.casefold(): {w.casefold() for w in ws} for k, ws in DATA["qualifier_exceptions"].items()}
 _POST_QUAL = {p.casefold(): q for q, ps in DATA["post_qualifiers"].items() for p in ps}
 _POST_QUAL_RE = re.compile(r"\s+(" + _alt(_POST_QUAL) + r")(?!\w)", re.I)
 
@@ -113,7 +114,7 @@ _TIME = r"(?<![\d.,])\d{1,3}:\d{1,3}(?::\d{2})?(?!\d)|(?<![\d.,])\d{1,2}\.\d{2}(
 # Scanning: the regular-expression engine is slow at trying a long alternation at every position, so
 # figures are found from cheap anchors (a run of digits; the first letters of a number word) and only
 # there matched in full.
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"[0-9]+")  # ASCII digits: twice as fast to scan for as \d
 _AT_DATE = re.compile(_DATE)
 _AT_TIME = re.compile(_TIME)
 _AT_DIG = {
@@ -404,8 +405,12 @@ def find_numbers(text: str, lang: str | None = None, keep_all: bool = False) -> 
         qm = qual_re.search(text, max(0, s - 40), s)
         if qm:
             qtext, qs, qe = qm.group(1), qm.start(1), qm.end(1)
-            q = qual_map[" ".join(qtext.casefold().split())]
-            if kind == "vague":
+            key = " ".join(qtext.casefold().split())
+            q = qual_map[key]
+            prev = text[max(0, qs - 30) : qs].split()
+            if key in _QUAL_EXCEPT and prev and prev[-1].casefold() in _QUAL_EXCEPT[key]:
+                qm, qtext, qs, qe = None, None, None, None  # "verfügt über 1.000 Panzer": a preposition
+            elif kind == "vague":
                 pass  # "mehr als Tausende": still vague
             else:
                 qual = q

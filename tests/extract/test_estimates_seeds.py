@@ -115,7 +115,31 @@ def test_seed_offsets_and_no_years_or_dates():
             assert e.unit is not None
 
 
-if __name__ == "__main__":  # python tests/extract/test_estimates_seeds.py: the figures and the differences
+def bench(rounds: int = 5) -> None:
+    """Milliseconds per article for find_numbers and find_estimates over the Wikinews texts (best of rounds)."""
+    import time
+
+    from app.extract.numbers import find_numbers
+
+    finder = registry_mention_finder()
+    paths = sorted((EVAL / "spkatt-train" / "articles").glob("*.txt")) or sorted((SHARED / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    mentions = [finder(t) for t in texts]
+    for name, fn in (("find_numbers", lambda t, m: find_numbers(t)), ("find_estimates", find_estimates)):
+        best = float("inf")
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            for t, m in zip(texts, mentions, strict=True):
+                fn(t, m)
+            best = min(best, time.perf_counter() - t0)
+        print(f"{name:15} {best / len(texts) * 1000:.3f} ms/article over {len(texts)} articles "
+              f"({sum(map(len, texts)) / len(texts):.0f} characters on average)")
+
+
+if __name__ == "__main__":  # python tests/extract/test_estimates_seeds.py [--bench]: figures and differences
+    if "--bench" in sys.argv:
+        bench()
+        sys.exit()
     res = score_seeds()
     for f, ests in res["predictions"].items():
         print(f)

@@ -61,6 +61,13 @@ ROWS = [
     ("3,5 %", [("3,5", 3.5, None, "exact", "percent")]),
     ("5 Millionen Dollar", [("5 Millionen", 5000000, None, "exact", "currency")]),
     ("bis zu 2000 Soldaten", [("bis zu 2000", 2000, None, "up_to", "number")]),
+    ("Nordkorea verfügt über 1.000 Panzer.", [("1.000", 1000, None, "exact", "number")]),
+    ("Berichte über 10.000 Soldaten", [("10.000", 10000, None, "exact", "number")]),
+    ("verfügt über mehr als 1.000 Panzer", [("mehr als 1.000", 1000, None, "more_than", "number")]),
+    ("zwei Dutzend Raketen", [("zwei Dutzend", 24, None, "exact", "number")]),
+    ("1.000.000 Schuss", [("1.000.000", 1000000, None, "exact", "number")]),
+    ("rund zwei Millionen Menschen", [("rund zwei Millionen", 2000000, None, "approx", "number")]),
+    ("mehrere hunderttausend Menschen", [("mehrere hunderttausend", 100000, None, "vague", "vague")]),
     # not amounts
     ("Der Krieg begann im Februar 2022.", []),
     ("Im Sommer 2024 besiegelten beide Länder den Pakt.", []),
