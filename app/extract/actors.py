@@ -59,7 +59,9 @@ class Cast:
         self._by_entity: dict[str, Person] = {}
         self._by_norm: dict[str, Person] = {}
         self.gaz_mentions: list[GazMention] = gaz.find(text)
-        self._covered: list[tuple[int, int]] = [(m.start, m.end) for m in self.gaz_mentions]
+        self._mask = bytearray(len(text))  # 1 where a known mention covers the text
+        for m in self.gaz_mentions:
+            self._cover(m.start, m.end)
         self._build()
 
     # -- building -------------------------------------------------------------------------------
@@ -89,7 +91,10 @@ class Cast:
         self.person_mentions.sort(key=lambda x: x[0])
 
     def covered(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self._covered)
+        return self._mask.find(1, start, end) != -1
+
+    def _cover(self, start: int, end: int) -> None:
+        self._mask[start:end] = b"\x01" * (end - start)
 
     def _name_part(self, tok: Token) -> bool:
         t = tok.text
@@ -210,7 +215,7 @@ class Cast:
             p.mentions.append(Mention(start, end, self.text[start:end]))
             self.person_mentions.append((start, end, p))
             self.person_mentions.sort(key=lambda x: x[0])
-            self._covered.append((start, end))
+            self._cover(start, end)
         return p
 
     def _match_existing(self, name: str) -> Person | None:
@@ -235,7 +240,7 @@ class Cast:
             if p and not self.covered(t.start, t.end):
                 p.mentions.append(Mention(t.start, t.end, w))
                 self.person_mentions.append((t.start, t.end, p))
-                self._covered.append((t.start, t.end))
+                self._cover(t.start, t.end)
 
     # -- resolving ------------------------------------------------------------------------------
     def person_in(self, start: int, end: int) -> tuple[Person, int, int] | None:

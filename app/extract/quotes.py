@@ -117,8 +117,13 @@ class QuoteFinder:
                 self.rules.append(rule)
                 if a.person is not None:
                     self.att.last_person = a.person
-                text = self.text[q.start : q.end]
-                out.append(Quote(text=text, start=q.start, end=q.end, kind="direct", speaker=a.speaker,
+                s0, e0 = q.start, q.end
+                while s0 < e0 and self.text[s0].isspace():
+                    s0 += 1
+                while e0 > s0 and self.text[e0 - 1].isspace():
+                    e0 -= 1
+                text = self.text[s0:e0]
+                out.append(Quote(text=text, start=s0, end=e0, kind="direct", speaker=a.speaker,
                                  speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
                                  cue_start=a.cue_start, cue_end=a.cue_end, via=list(a.via)))
                 if a.speaker:
@@ -310,7 +315,7 @@ class QuoteFinder:
                     a.strength = 3
                     return a
                 v = att.verb_at(seq, np.j, hi)
-                if v is not None and (w2 in self.lex.english_verbs or np.pronoun or seq[j - 1].text == ","):
+                if w2 in self.lex.english_verbs or v is not None and (np.pronoun or seq[j - 1].text == ","):
                     a = self._make(np, seq[np.j], [], seq, hi)
                     a.strength = 3
                     return a

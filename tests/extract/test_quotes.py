@@ -93,6 +93,8 @@ ROWS = [
      "Der Plan ist gut. Er kostet wenig. Wir fangen morgen an.", "Peter Kraus", "sagte", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
+    ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
+     "We will stand with Russia until victory,", "Choe Son Hui", "said", []),
     ('According to Antony Blinken, the troops are "ready for combat".',
      "ready for combat", "Antony Blinken", None, []),
 ]
