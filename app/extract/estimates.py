@@ -83,6 +83,7 @@ class _Units:
 _UNITS = {lang: _Units(lang) for lang in ("de", "en")}
 _UNIT_NOUN = {key: entry["noun"] for key, entry in DATA["units"].items()}
 _PARTICIPLES = {w.casefold(): k for k, ws in DATA["participles"].items() for w in ws}
+_PARTICIPLE_UNITS = {w.casefold(): set(us) for w, us in DATA["participle_units"].items()}
 _PARTICIPLE_RE = re.compile(r"(?<!\w)(" + _alt(_PARTICIPLES) + r")(?!\w)", re.I)
 _ADDITIONAL = {w.casefold() for w in DATA["subject"]["additional"]}
 _NATIONALITY = sorted(DATA["subject"]["nationality"].items(), key=lambda kv: -len(kv[0]))
@@ -746,6 +747,33 @@ def _unit_before(doc: _Doc, n: NumberSpan, sent: tuple[int, int], found: dict[in
     return None
 
 
+_STATE_ADJ = DATA["subject"]["state_adjective"]
+_FIELDED = {"soldiers", "dead", "wounded", "casualties", "prisoners"}
+_NOT_AGENT = _PREPOSITIONS | {"laut", "zufolge", "angaben", "schätzungen", "informationen", "gegen", "according"}
+
+
+def _fielding_state(doc: _Doc, pos: int) -> str | None:
+    """ "Nordkorea hat ... 10.000 Soldaten entsandt": the state named as the clause's actor, not in a
+    prepositional phrase ("nach Russland") nor in a source cue ("Nach Schätzungen Südkoreas")."""
+    s = doc.sentence(pos)[0]
+    start = _clause_start(doc, pos, s)
+    i = bisect.bisect_left(doc.m_starts, start)
+    best = None
+    for m in doc.mentions[i:]:
+        if m.start >= pos:
+            break
+        if m.kind != "state" or not m.text[:1].isupper() or m.name not in _STATE_ADJ:
+            continue
+        prev = doc.text[max(0, m.start - 25) : m.start].casefold().split()
+        if prev and (prev[-1] in _NOT_AGENT or prev[-1] in _DEF_DET or prev[-1] in ("und", "and")):
+            continue
+        if doc.text[m.end : m.end + 1] == "s" or m.text.endswith("s") and m.text[:-1] in _STATE_ADJ:
+            continue  # a genitive: "Schätzungen Südkoreas"
+        best = m
+        break  # the first: the clause's actor comes before the names in its phrases
+    return _STATE_ADJ[best.name] if best is not None else None
+
+
 def _subject(doc: _Doc, n: NumberSpan, unit: str, unit_tok: _Tok | None, between: list[_Tok], cut: int,
              event: str | None) -> str:
     words = [t.low for t in between]
@@ -764,12 +792,16 @@ def _subject(doc: _Doc, n: NumberSpan, unit: str, unit_tok: _Tok | None, between
                 break
         if nat:
             break
+    if nat is None and unit in _FIELDED:
+        nat = _fielding_state(doc, n.start)
     noun = _UNIT_NOUN.get(unit, unit)
     parts = ["additional" if additional else None, nat, noun, _PARTICIPLE_SUBJECT.get(event) if event else None]
     return " ".join(p for p in parts if p)
 
 
-def _event(doc: _Doc, pos: int, sent_end: int, start: int | None = None, later: Sequence[int] = ()) -> str | None:
+def _event(
+    doc: _Doc, pos: int, sent_end: int, start: int | None = None, later: Sequence[int] = (), unit: str | None = None
+) -> str | None:
     """A participle in the rest of the clause that says what happened to the counted: "getötet".
     Not when the figure stands in a prepositional phrase or is negated ("keiner der 30 Insassen")."""
     if start is not None:
@@ -787,8 +819,8 @@ def _event(doc: _Doc, pos: int, sent_end: int, start: int | None = None, later: 
         if not before or before[-1] not in _PREPOSITIONS:  # (but not "bei 33 Angriffen")
             end = other
             break
-    return _merge_events(_PARTICIPLES[" ".join(m.group(1).casefold().split())]
-                         for m in _PARTICIPLE_RE.finditer(doc.text, pos, end))
+    words = (" ".join(m.group(1).casefold().split()) for m in _PARTICIPLE_RE.finditer(doc.text, pos, end))
+    return _merge_events(_PARTICIPLES[w] for w in words if w not in _PARTICIPLE_UNITS or unit in _PARTICIPLE_UNITS[w])
 
 
 def _merge_events(kinds) -> str | None:
@@ -891,7 +923,7 @@ def find_estimates(
             counted = "people"
         elif unit in _COUNTED_PEOPLE:
             later = [x.start for x in numbers[idx + 1 : idx + 4]]
-            event = _event_before(between) or _event(doc, end, sent[1], n.start, later)
+            event = _event_before(between) or _event(doc, end, sent[1], n.start, later, unit)
             if event is not None:
                 unit = event
         subject = subject_before or _subject(doc, n, counted, unit_tok, between, cut, event)

@@ -304,7 +304,7 @@ def test_text_covers_qualifier_number_and_unit():
     (e,) = run("Nordkorea hat bereits mehr als 10.000 Soldaten entsandt.")
     assert e.text == "mehr als 10.000 Soldaten"
     (e,) = run("Nordkorea könnte bis zu 30.000 weitere Soldaten schicken.")
-    assert e.text == "bis zu 30.000 weitere Soldaten" and e.subject == "additional soldiers"
+    assert e.text == "bis zu 30.000 weitere Soldaten" and e.subject == "additional North Korean soldiers"
     (e,) = run("Es sollen bis zu 14.000 nordkoreanische Soldaten sein.")
     assert e.subject == "North Korean soldiers"
 
