@@ -117,8 +117,8 @@ def store_extraction(session: Session, article: Article, extraction: Extraction)
         )
         session.add(row)
         session.flush()
-        for name in dict.fromkeys(q.via):
-            session.add(QuoteVia(quote_id=row.id, actor_id=book.get(name, "media").id))
+        for actor_id in dict.fromkeys(book.get(name, "media").id for name in q.via):  # two spellings, one actor
+            session.add(QuoteVia(quote_id=row.id, actor_id=actor_id))
     for e in extraction.estimates:
         row = Estimate(
             article_id=article.id,
@@ -136,9 +136,9 @@ def store_extraction(session: Session, article: Article, extraction: Extraction)
         )
         session.add(row)
         session.flush()
-        for name in dict.fromkeys(e.attributed_to):
-            actor = book.find(name) or book.get(name, "organization")
-            session.add(EstimateSource(estimate_id=row.id, actor_id=actor.id))
+        sources = dict.fromkeys((book.find(name) or book.get(name, "organization")).id for name in e.attributed_to)
+        for actor_id in sources:
+            session.add(EstimateSource(estimate_id=row.id, actor_id=actor_id))
     return {
         "actors": len(extraction.actors),
         "quotes": len(extraction.quotes),

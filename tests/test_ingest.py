@@ -98,3 +98,23 @@ def test_stated_date(text, expected):
 def test_hash_ignores_line_ends_and_trailing_space():
     assert content_hash("a \r\nb\n") == content_hash("a\nb")
     assert content_hash("a\nb") != content_hash("a\nc")
+
+
+def test_two_spellings_of_one_channel_are_one_link(engine, monkeypatch, tmp_path):
+    """The extractor may name one agency twice ("TASS", "Tass"): stored once, nothing lost."""
+    import app.ingest
+    from app.extract.model import Actor, Extraction, Quote
+    from app.models import QuoteVia
+
+    def fake_extract(text):
+        start = text.index("Wir")
+        return Extraction(
+            actors=[Actor("TASS", "media", ["Tass"])],
+            quotes=[Quote("Wir bleiben.", start, start + 12, via=["TASS", "Tass"], speaker="Tass")],
+        )
+
+    monkeypatch.setattr(app.ingest, "extract", fake_extract)
+    (tmp_path / "a.txt").write_text("Titel\n„Wir bleiben.“, meldete Tass.\n", encoding="utf-8")
+    [result] = ingest_paths(engine, [tmp_path])
+    assert result.status == "loaded", result.message
+    assert count(engine, QuoteVia) == 1

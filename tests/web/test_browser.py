@@ -52,3 +52,51 @@ def test_pages_render_without_console_errors(live_server, page, path):
     expect(page.locator("h1")).to_be_visible()
     screenshot(page, "page" + (path.replace("/", "-") if path != "/" else "-overview"))
     assert errors == []
+
+
+def test_a_facet_link_narrows_the_list_in_place(live_server, page):
+    page.goto(f"{live_server}/quotes")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".facets a.facet-value", has_text="Kim Jong Un").first.click()
+    expect(page).to_have_url(re.compile(r"/quotes\?speaker=Kim\+Jong\+Un$"))
+    expect(page.locator(".sentence")).to_contain_text("Quotes by Kim Jong Un")
+    expect(page.get_by_label("Speaker")).to_have_value("Kim Jong Un")  # the form follows (out of band)
+    speakers = page.locator("#results .quote .speaker").all_inner_texts()
+    assert speakers and set(speakers) == {"Kim Jong Un"}
+    assert page.evaluate("window.__sameDocument") is True
+    page.locator("a.chip", has_text="by Kim Jong Un").click()
+    expect(page).to_have_url(f"{live_server}/quotes")
+
+
+def test_a_quote_link_lands_on_its_highlight(live_server, page):
+    page.goto(f"{live_server}/quotes?q=Selbstverteidigung")
+    link = page.locator("#results blockquote a").first
+    href = link.get_attribute("href")
+    link.click()
+    expect(page).to_have_url(re.compile(re.escape(href) + "$"))
+    anchor = href.split("#")[1]
+    mark = page.locator(f"#{anchor} + mark")
+    expect(mark).to_have_class(re.compile(r"hl-quote"))
+    expect(mark).to_be_in_viewport()
+    assert "Recht auf Selbstverteidigung".startswith(mark.inner_text())
+    screenshot(page, "article-highlight")
+
+
+def test_the_chart_draws_the_seed_figures(live_server, page):
+    page.goto(f"{live_server}/")
+    chart = page.locator("svg.chart")
+    expect(chart).to_be_visible()
+    marks = chart.locator("a.mark")
+    assert marks.count() >= 6
+    box = chart.bounding_box()
+    assert box["width"] > 300 and box["height"] > 100
+    titles = chart.locator("a.mark title").evaluate_all("els => els.map(e => e.textContent)")
+    assert any("up to 100,000" in t and "Volodymyr Zelensky" in t for t in titles)
+
+
+def test_keyboard_reaches_the_filters_first(live_server, page):
+    page.goto(f"{live_server}/quotes")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#main$"))
