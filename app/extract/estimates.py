@@ -5,27 +5,39 @@
 1. `numbers.find_numbers` finds the figures with their qualifiers ("mehr als 10.000", "bis zu 8.000",
    "zwischen 10.000 und 12.000"); years, dates, times, ordinals, labels are already gone.
 2. A figure is an estimate when it counts something: a unit noun follows it ("Soldaten", "km",
-   "Artilleriegranaten", "Nordkorea-Soldaten"), or, for a hedged figure without a noun ("könne auf
-   bis zu 100.000 steigen"), the sentence named the thing just before ("Die Zahl der Soldaten ...",
-   "von den 10.000 Soldaten ... bis zu 8.000"), or a participle says what happened to them ("mehr als
-   300 wurden getötet"). Percentages and sums of money count only when someone is named as their source.
+   "Artilleriegranaten", "Nordkorea-Soldaten"); or, for a hedged figure without a noun ("könne auf
+   bis zu 100.000 steigen"), the sentence named the thing before ("Die Zahl der Soldaten ...", "von den
+   10.000 Soldaten ... bis zu 8.000") or the sentence before counted it ("Ihm zufolge könnten es bis zu
+   20.000 sein"); or a participle says what happened to the counted ("mehr als 300 wurden getötet",
+   "zwei deutsche Touristen sind ums Leben gekommen"; "getötet oder verwundet" are casualties).
+   Not: a distance that places or measures ("30 Kilometer nördlich von Kiew", "140 Kilometer pro
+   Stunde", "die 1.000 Kilometer lange Front"), a speed, an age ("im Alter von 79 Jahren gestorben").
+   Percentages and sums of money count only when someone is named as their source.
 3. Attribution, within the figure's sentence:
-   a. a source cue in the figure's own clause: "Nach Schätzungen Südkoreas und der USA",
-      "laut Kiew", "Berichten zufolge" (unnamed: nobody), "unter Berufung auf ..."; the source is every
-      actor mentioned in the noun phrase the cue governs (a relative clause included: "Laut
-      Medienberichten, die sich auf eine Einschätzung des ukrainischen Geheimdienstes berufen");
+   a. a source cue in the figure's own clause: "Nach Schätzungen Südkoreas und der USA", "laut Kiew",
+      "Angaben aus Südkorea zufolge", "Berichten zufolge" (unnamed: nobody), "unter Berufung auf",
+      "heißt es in einem Bericht des ..."; the source is every actor mentioned in the noun phrase the
+      cue governs (a relative clause that cites included: "Laut Medienberichten, die sich auf eine
+      Einschätzung des ukrainischen Geheimdienstes berufen");
    b. else the sentence's speech verb ("warnte der ukrainische Präsident Wolodymyr Selenskyj",
-      "Der Geheimdienst schätzt, ...", "teilte das Pentagon mit"): its subject, or the source cue of
-      the speech clause when the speaker relays one ("Unter Berufung auf amerikanische Geheimdienste
-      wies Blinken darauf hin, dass ...");
-   c. else a source cue elsewhere in the sentence; else the speaker of the quotation the figure is in.
-   Within one noun phrase a person wins over the state adjective that describes them ("der ukrainische
-   Präsident Selenskyj" is Selenskyj). The subject of the counted action is never the source
-   ("Nordkorea hat 10.000 Soldaten entsandt").
+      "Die USA schätzen ...", "wie KCNA meldete", "hatte von 100 Toten gesprochen"): its subject, found
+      by German word order, or the source cue of the speech clause when the speaker relays one
+      ("Unter Berufung auf amerikanische Geheimdienste wies Blinken darauf hin, dass ...");
+   c. else a source cue earlier in the sentence, or one that closes it ("..., according to officials");
+      else the speaker of the quotation the figure is in (when the caller passes quotations);
+   d. else, after "demnach" or in reported speech that goes on (Konjunktiv I: "Das entspreche ..."),
+      the source of the sentence before.
+   Within one phrase a person or a named body wins over the state adjective that describes it ("der
+   ukrainische Präsident Selenskyj" is Selenskyj, "die chinesische Nachrichtenagentur Xinhua" is Xinhua);
+   a definite phrase without a name refers back ("teilte der Geheimdienst mit" after "des südkoreanischen
+   Geheimdienstes NIS"); a pronoun ("Ihm zufolge") is the last person named. The subject of the counted
+   action is never the source ("Nordkorea hat 10.000 Soldaten entsandt"); it only names them in
+   `subject` ("North Korean soldiers").
 4. The same figure (value, qualifier, unit) repeated without a source, typically in a headline, takes
    the source the article gives for it elsewhere.
 
-The words (unit nouns, qualifiers, cues, speech verbs) are data in estimates.toml.
+The words (unit nouns, qualifiers, cues, speech verbs, distance contexts) are data in estimates.toml.
+Only regular expressions and plain Python: no dateparser, no model; text2num only inside numbers.py.
 """
 
 from __future__ import annotations
