@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 
-def quote_link(base_url: str, article_id: int, quote_id: int) -> str:
-    return f"{base_url.rstrip('/')}/articles/{article_id}#q-{quote_id}"
+def quote_link(base_url: str, article_id: int, start: int) -> str:
+    """A link that survives re-extraction: the anchor is the quote's offset in the text."""
+    return f"{base_url.rstrip('/')}/articles/{article_id}#q-{start}"
 
 
 def cite_quote(row, base_url: str) -> str:  # noqa: ANN001  (a queries.QuoteRow)
@@ -14,5 +15,5 @@ def cite_quote(row, base_url: str) -> str:  # noqa: ANN001  (a queries.QuoteRow)
     via = f" (via {', '.join(v.name for v in row.via)})" if row.via else ""
     outlet = a.publisher or (f"credit: {a.credit}" if a.credit else "outlet unknown")
     when = a.published.isoformat() if a.published else "undated"
-    where = a.url or quote_link(base_url, a.id, q.id)
+    where = a.url or quote_link(base_url, a.id, q.start)
     return f"{speaker}: {words}{via}. {outlet}, {when}: “{a.title}”. {where}"

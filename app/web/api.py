@@ -49,7 +49,7 @@ def quote_out(r: queries.QuoteRow, base_url: str) -> QuoteOut:
         article=ArticleRef.of(r.article),
         evidence=Evidence(
             article_id=q.article_id, start=q.start, end=q.end, cue=q.cue, cue_start=q.cue_start,
-            cue_end=q.cue_end, link=f"/articles/{q.article_id}#q-{q.id}",
+            cue_end=q.cue_end, link=f"/articles/{q.article_id}#q-{q.start}",
         ),
         cite=cite_quote(r, base_url),
     )
@@ -62,7 +62,7 @@ def estimate_out(r: queries.EstimateRow) -> EstimateOut:
         subject=e.subject, attributed_to=[ActorRef.of(a) for a in r.sources], article=ArticleRef.of(r.article),
         evidence=Evidence(
             article_id=e.article_id, start=e.start, end=e.end, cue=e.cue, cue_start=e.cue_start,
-            cue_end=e.cue_end, link=f"/articles/{e.article_id}#e-{e.id}",
+            cue_end=e.cue_end, link=f"/articles/{e.article_id}#e-{e.start}",
         ),
     )
 

@@ -45,7 +45,7 @@ def points_of(rows) -> list[Point]:  # noqa: ANN001
         for name in names:
             label = f"{figure(e)} {e.unit or ''} — {name}, {r.article.published.isoformat()}: „{e.text}“"
             out.append(Point(r.article.published, e.value, e.value_max, e.qualifier, name,
-                             f"/articles/{r.article.id}#e-{e.id}", label))
+                             f"/articles/{r.article.id}#e-{e.start}", label))
     return out
 
 

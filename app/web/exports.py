@@ -60,7 +60,7 @@ def quotes_csv(request: Request, session: SessionDep, f: Annotated[QuoteFilters,
                                    "published", "start", "end", "link", "cite"], (
         [r.quote.text, r.quote.kind, r.speaker.name if r.speaker else r.quote.speaker_text, r.quote.cue,
          _names(r.via), r.article.id, r.article.title, r.article.publisher, r.article.published, r.quote.start,
-         r.quote.end, quote_link(base, r.article.id, r.quote.id), cite_quote(r, base)]
+         r.quote.end, quote_link(base, r.article.id, r.quote.start), cite_quote(r, base)]
         for r in rows))
 
 
@@ -72,7 +72,7 @@ def estimates_csv(request: Request, session: SessionDep, f: Annotated[EstimateFi
                                       "article_id", "title", "publisher", "published", "start", "end", "link"], (
         [r.estimate.text, r.estimate.value, r.estimate.value_max, r.estimate.qualifier, r.estimate.unit,
          r.estimate.subject, _names(r.sources), r.article.id, r.article.title, r.article.publisher,
-         r.article.published, r.estimate.start, r.estimate.end, f"{base}/articles/{r.article.id}#e-{r.estimate.id}"]
+         r.article.published, r.estimate.start, r.estimate.end, f"{base}/articles/{r.article.id}#e-{r.estimate.start}"]
         for r in rows))
 
 

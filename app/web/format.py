@@ -36,7 +36,7 @@ class Span:
     start: int
     end: int
     kind: str  # quote | estimate | mention | speaker | cue
-    anchor: str | None = None  # the element id links land on: "q-12"
+    anchor: str | None = None  # the element id links land on: "q-1079" (the offset, stable across re-extraction)
     title: str = ""
     group: str | None = None  # a colour class (one per speaker)
 
@@ -46,7 +46,7 @@ def highlight_article(body: str, spans: list[Span]) -> Markup:
 
     The text is cut at every span boundary; each piece is one <mark> carrying the classes of all
     spans covering it. An empty anchor element is placed where each span begins, so that
-    /articles/1#q-12 scrolls to the quote.
+    /articles/1#q-1079 scrolls to the quote.
     """
     spans = [s for s in spans if 0 <= s.start < s.end <= len(body)]
     cuts = sorted({0, len(body), *(s.start for s in spans), *(s.end for s in spans)})

@@ -84,14 +84,14 @@ def article(request: Request, article_id: int, session: SessionDep):
         q = r.quote
         group = f"speaker-{speakers[r.speaker.id]}" if r.speaker else "speaker-none"
         title = f"{q.kind} quote: {r.speaker.name if r.speaker else q.speaker_text or 'speaker unknown'}"
-        spans.append(Span(q.start, q.end, "quote", f"q-{q.id}", title, group))
+        spans.append(Span(q.start, q.end, "quote", f"q-{q.start}", title, group))
         if q.cue_start is not None and q.cue_end is not None:
             spans.append(Span(q.cue_start, q.cue_end, "cue", None, f"cue: {q.cue}"))
         if q.speaker_start is not None and q.speaker_end is not None:
             spans.append(Span(q.speaker_start, q.speaker_end, "speaker", None, "speaker"))
     for r in estimates:
         e = r.estimate
-        spans.append(Span(e.start, e.end, "estimate", f"e-{e.id}", f"estimate: {e.text}"))
+        spans.append(Span(e.start, e.end, "estimate", f"e-{e.start}", f"estimate: {e.text}"))
     return render(
         request,
         "article.html",

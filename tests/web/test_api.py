@@ -36,7 +36,7 @@ def test_quotes_carry_their_evidence(client, engine):
         for q in items:
             body = s.get(Article, q["article"]["id"]).body
             assert body[q["evidence"]["start"]:q["evidence"]["end"]] == q["text"]
-            assert q["evidence"]["link"] == f"/articles/{q['article']['id']}#q-{q['id']}"
+            assert q["evidence"]["link"] == f"/articles/{q['article']['id']}#q-{q['evidence']['start']}"
 
 
 def test_article_json_has_the_text_and_metadata(client):

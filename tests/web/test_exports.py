@@ -46,4 +46,4 @@ def test_the_cite_text_is_on_the_page_and_in_the_api(client):
     page = client.get("/quotes", params={"q": "Selbstverteidigung"}).text
     assert '<details class="cite"><summary>Cite</summary>' in page
     api = client.get("/api/quotes", params={"q": "Selbstverteidigung"}).json()["items"][0]
-    assert api["cite"].endswith(f"/articles/{api['article']['id']}#q-{api['id']}")
+    assert api["cite"].endswith(f"/articles/{api['article']['id']}#q-{api['evidence']['start']}")
