@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+class Story(SQLModel, table=True):
+    """One wire story: the articles that carry near-identical text (linked, counted once)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Article(SQLModel, table=True):
@@ -30,6 +37,19 @@ class Article(SQLModel, table=True):
     content_hash: str = Field(unique=True, max_length=64)
     ingested_at: datetime = Field(default_factory=utcnow)
     extractor_version: str = ""
+    origin: str | None = None  # how it came: txt | md | html | jsonl | api | form
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True, ondelete="SET NULL")
+
+
+class ArticleBand(SQLModel, table=True):
+    """Locality-sensitive hashes of an article's text (MinHash bands): articles sharing a band are
+    candidates for the same wire story."""
+
+    __tablename__ = "article_band"
+    __table_args__ = (Index("ix_article_band_lookup", "band", "hash"),)
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    band: int = Field(primary_key=True)
+    hash: int = Field(sa_type=BigInteger)
 
 
 class Actor(SQLModel, table=True):
@@ -70,6 +90,8 @@ class Quote(SQLModel, table=True):
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    rejected: bool = Field(default=False, index=True)  # an analyst said: not a quote
+    corrected: bool = False  # an analyst changed it
 
 
 class QuoteVia(SQLModel, table=True):
@@ -92,6 +114,8 @@ class Estimate(SQLModel, table=True):
     end: int
     cue_start: int | None = None
     cue_end: int | None = None
+    rejected: bool = Field(default=False, index=True)  # an analyst said: not an estimate
+    corrected: bool = False
 
 
 class EstimateSource(SQLModel, table=True):
@@ -111,3 +135,22 @@ class ArticleSource(SQLModel, table=True):
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
     actor_id: int = Field(foreign_key="actor.id", index=True, ondelete="CASCADE")
     credit: bool = False  # named in the credit line rather than in the text
+
+
+class Correction(SQLModel, table=True):
+    """An analyst's own record of a change. Items an extractor produced are derived; corrections are
+    re-applied after every (re-)extraction and never overwritten; undoing one marks it undone."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    target: str = Field(index=True)  # quote | estimate | actor
+    action: str  # set_speaker | not_quote | set_figure | reject | set_sources | merge | rename | ...
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True, ondelete="CASCADE")
+    actor_id: int | None = Field(default=None, index=True)  # the actor it concerns (no key: merges delete one)
+    span: str | None = None  # "start:end" of the quote or estimate in its article: stable across re-extraction
+    before: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    after: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    note: str | None = None
+    analyst: str
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    undone_at: datetime | None = None
+    undone_by: str | None = None

@@ -39,8 +39,18 @@ def test_migrations_match_the_models(engine):
     from sqlmodel import SQLModel
 
     import app.models  # noqa: F401
+    from app.migrate import include_name
 
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
-    fts = [d for d in diff if "_fts" in repr(d)]  # the FTS5 tables live outside the models
-    assert [d for d in diff if d not in fts] == []
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        diff = compare_metadata(context, SQLModel.metadata)
+        pragma = conn.exec_driver_sql("PRAGMA foreign_key_list(article)").all()
+
+    def fk(d) -> tuple:
+        return d[0][-2:], d[1].table.name, tuple(e.parent.name for e in d[1].elements)
+
+    # SQLAlchemy does not read ON DELETE of a column added by ALTER TABLE (0003); SQLite has it:
+    assert ("story", "story_id", "SET NULL") in [(r[2], r[3], r[6]) for r in pragma]
+    readded = {fk(d)[1:] for d in diff if d[0] == "add_fk"} & {fk(d)[1:] for d in diff if d[0] == "remove_fk"}
+    assert readded <= {("article", ("story_id",))}
+    assert [d for d in diff if not (d[0] in ("add_fk", "remove_fk") and fk(d)[1:] in readded)] == []
