@@ -204,7 +204,7 @@ class QuoteFinder:
         if nxt == "-" or nxt.isalpha():
             return False  # „Null“-Reaktion: part of a compound
         name_like = _name_like(inner.split())
-        if self._title_context(seq, k):
+        if self._title_context(seq, k) or self._titled_after(seq, k):
             return False
         lower = inner[:1].islower() or inner[:1] in "([…."
         if a is not None and a.strength >= 3:
@@ -236,11 +236,23 @@ class QuoteFinder:
             prev = seq[k - 1].text
             if self.lex.title_heads and prev.lower() in self.lex.title_heads:
                 return True
+            if prev[:1].isupper() and self.lex.media_head(prev) and prev.lower() not in ("medien", "staatsmedien"):
+                return True  # im Fachblatt „La Gazzetta dello Sport“
             if prev[:1].isupper() and prev.lower() not in self.lex.determiners and prev not in self.lex.not_names and prev[-1:].isalpha():
                 low = prev.lower()
                 if any(low.endswith(h) for h in self.lex.title_heads if len(h) > 3):
                     return True
         return False
+
+    def _titled_after(self, seq: list[Token], k: int) -> bool:
+        """„Gewalt gegen Kinder“, so lautet der Titel / „…“ heißt das Buch: a title named after it."""
+        j = k + 1
+        while j < len(seq) and seq[j].text in (",", "so", "So"):
+            j += 1
+        if j + 1 >= len(seq) or not (seq[j].text.startswith(("laut", "heiß", "hieß")) and seq[j].text[:1].islower()):
+            return False
+        np = self.att.parse_np(seq, j + 1)
+        return np is not None and (np.head or "").lower() in self.lex.title_heads
 
     def _standalone(self, q: QSpan, sent: Sentence) -> bool:
         before = self.text[sent.start : q.open_at].strip()
@@ -263,6 +275,15 @@ class QuoteFinder:
     # -- cues -------------------------------------------------------------------------------------
     def adjacent_cue(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
         """A cue right after (Q , sagte X) or right before (X sagte : Q) the quotation at k."""
+        a = self._cue_after(seq, k, qidx)
+        if a is not None and a.speaker:
+            return a
+        b = self._cue_before(seq, k, qidx)
+        if b is not None and b.speaker:
+            return b
+        return a or b
+
+    def _cue_after(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
         att = self.att
         n = len(seq)
         j = k + 1
@@ -283,8 +304,17 @@ class QuoteFinder:
                     a.strength = 3
                     return a
             if w in ("so", "So") and j + 1 < hi:
+                v = att.verb_at(seq, j + 1, hi)
+                if v is not None:  # „…“, so urteilte X
+                    np, via = att.subject_after(seq, j + 1, hi, v)
+                    if np is not None:
+                        np.trusted = np.i == j + 2
+                        a = self._make(np, seq[j + 1], via, seq, hi)
+                        a.strength = 3
+                        return a
                 np = att.parse_np(seq, j + 1, hi)
                 if np is not None:
+                    np.trusted = True  # „…“, so Barth: a bare word after "so" is a name
                     a = self._make(np, seq[j], [], seq, hi)
                     a.strength = 3
                     return a
@@ -332,10 +362,15 @@ class QuoteFinder:
                     a = self._make(np, seq[j], [], seq, hi)
                     a.strength = 3
                     return a
-        # before: "… : Q"
+        return None
+
+    def _cue_before(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
+        """"X sagte: Q", "Teamchef Todt: Q", "Der Ermittler, der …, will …: Q"."""
+        att = self.att
         if k >= 2 and seq[k - 1].text == ":":
             lo = _prev_quote(qidx, k)
             c = att.clause_start(seq, k - 1, lo)
+            unnamed: Attribution | None = None
             for m in range(k - 2, c - 1, -1):
                 v = att.verb_at(seq, m, k)
                 if v is not None:
@@ -349,7 +384,9 @@ class QuoteFinder:
                     if np is not None:
                         a = self._make(np, seq[m], via, seq, k)
                         a.strength = 3
-                        return a
+                        if a.speaker:
+                            return a
+                        unnamed = unnamed or a
             # no verb: "Zitat von Schröder:", "Laut Polizeisprecher X:", "Teamchef Todt: …"
             for m in range(c, k - 1):
                 w = seq[m].text
@@ -368,7 +405,17 @@ class QuoteFinder:
             if np is not None:
                 a = self._make(np, None, [], seq, k)
                 a.strength = 3
-                return a
+                if a.speaker:
+                    return a
+                unnamed = unnamed or a
+            # the subject of the whole sentence before the colon, past appositions and clauses
+            np = att.main_clause_subject(seq, lo, k - 1)
+            if np is not None:
+                a = self._make(np, None, [], seq, k)
+                a.strength = 3
+                if a.speaker:
+                    return a
+            return unnamed
         return None
 
     def _heissen(self, seq: list[Token], j: int, hi: int) -> Attribution:

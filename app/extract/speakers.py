@@ -222,7 +222,7 @@ class Attributor:
         hit = cast.person_in(np.start, np.end)
         if hit:
             p = hit[0]
-            a.speaker, a.person = p.name, p
+            a.speaker, a.person = self.written(p, hit[1], hit[2]), p
             head = lex.person_head(np.head or "")
             if head:
                 p.roles.add(head)
@@ -237,9 +237,8 @@ class Attributor:
             nm = np.names
             if len(nm) >= 1 and all(is_capitalized_word(x.text) or x.text in NAME_PARTICLES for x in nm):
                 p = cast.add_person(nm[0].start, nm[-1].end, gender=self._gender(np), role=role)
-                if ent is None or True:
-                    a.speaker, a.person = p.name, p
-                    return a
+                a.speaker, a.person = self.written(p, nm[0].start, nm[-1].end), p
+                return a
         if role and (np.det or "").lower() in INDEFINITE:
             a.speaker = self._np_text(np)  # "ein Sprecher": someone new, not a person named before
             return a
@@ -263,7 +262,9 @@ class Attributor:
             if p is None and np.det:
                 p = cast.person_by_epithet(head)
             if p:
-                a.speaker, a.person = p.name, p
+                a.person = p
+                # a known actor is named canonically; anyone else by the role noun the text uses here
+                a.speaker = p.name if p.entity is not None else self._np_text(np)
                 cast.add_reference(p, np.start, np.end)
                 return a
             a.speaker = self._np_text(np)
@@ -274,11 +275,23 @@ class Attributor:
         if np.trusted and np.det is None and self._name_like_head(np) and not head.endswith(ADVERB_ENDINGS):
             # a bare capitalised word right beside a speech verb: a surname ("Watzke sagte")
             p = cast.add_person(np.start, np.end, gender=None)
-            a.speaker, a.person = p.name, p
+            a.speaker, a.person = self.written(p, np.start, np.end), p
             return a
         if self.personish(np):
             a.speaker = self._np_text(np)
         return a
+
+    def written(self, p: Person, start: int, end: int) -> str:
+        """The speaker's name: canonical for a known actor, else as this mention writes it
+        ("Pötsch" where the text says "Pötsch", "Hans Dieter Pötsch" where it gives the full name)."""
+        if p.entity is not None:
+            return p.name
+        w = " ".join(self.text[start:end].split())
+        if not w or w in PRONOUNS or w in NEUTRAL_PRONOUNS:
+            return p.name
+        if w.endswith(("s", "’s", "'s")) and not p.name.endswith(w) and w[:-1].rstrip("’'") and p.name.endswith(w[:-1].rstrip("’'")):
+            w = w[:-1].rstrip("’'")  # a genitive: "Pötschs"
+        return w
 
     def personish(self, np: NP) -> bool:
         """Can this noun phrase name a speaker: a person, a role, a body, a medium, a document?"""
@@ -404,8 +417,11 @@ class Attributor:
                 np.trusted = np.j == k
                 return np, []
         # "X drückte … aus und lobte Y": the subject of the first verb
-        if k - 1 >= c and seq[k - 1].text in COORDINATORS and c < k - 1:
-            np = self.parse_np(seq, c, k)
+        if k - 1 > lo and seq[k - 1].text in COORDINATORS and (c < k - 1 or seq[k - 2].text == ","):
+            # "Er sagte, Europa brauche X, und fügte hinzu": the main clause's subject when it can speak
+            np = self.main_clause_subject(seq, lo, k - 1) if c > lo or seq[k - 2].text == "," else None
+            if np is None and c < k - 1:
+                np = self.parse_np(seq, c, k)
             if np is not None and self._subject_ok(np, seq, c, lo):
                 return np, []
         # a participle after an auxiliary: "habe Lawrow erklärt", "wurde der Diktator … zitiert"
@@ -492,6 +508,50 @@ class Attributor:
         if not sentence_initial:
             return True
         return head.isupper() and len(head) >= 2  # an acronym: "KCNA", "FIFA"
+
+    def main_clause_subject(self, seq: list[Token], lo: int, hi: int) -> NP | None:
+        """The first noun phrase in seq[lo:hi] that can be the subject and can speak: the
+        Vorfeld ("Der Ermittler, der …, will …") or, after it, the inverted subject ("Den Unmut …
+        brachte die Sprecherin …, X, zum Ausdruck"); prepositional phrases, a leading subordinate
+        clause and relative clauses are skipped."""
+        j = lo
+        if j < hi and seq[j].text.lower() in SUBORDINATORS:
+            while j < hi and seq[j].text != ",":
+                j += 1
+            j += 1
+        while j < hi:
+            t = seq[j].text
+            if t == "," and j + 1 < hi and seq[j + 1].text in RELATIVE_PRONOUNS:
+                j += 2
+                while j < hi and seq[j].text != ",":
+                    j += 1
+                continue
+            if t == QUOTE or not t[:1].isalnum():
+                j += 1
+                continue
+            if t.lower() in PREPOSITIONS:
+                sub = self.parse_np(seq, j + 1, hi, apposition=False)
+                j = sub.j if sub is not None else j + 2
+                continue
+            np = self.parse_np(seq, j, hi)
+            if np is not None:
+                if np.pronoun:
+                    if np.pronoun in PRONOUNS:
+                        return np
+                elif not (np.det and np.det.lower() in OBJECT_DETS | {"des", "eines"}) and self._can_speak(np):
+                    return np
+                j = max(np.j, j + 1)
+                continue
+            j += 1
+        return None
+
+    def _can_speak(self, np: NP) -> bool:
+        if np.names or self.cast.person_in(np.start, np.end):
+            return True
+        head = np.head or ""
+        if self.lex.person_head(head) or self.lex.org_head(head) or self.lex.media_head(head):
+            return True
+        return self.cast.entity_in(np.start, np.end, ("organization", "media")) is not None
 
     def first_agent(self, seq: list[Token], lo: int, hi: int) -> NP | None:
         """The first person-like noun phrase of a clause not governed by a preposition."""

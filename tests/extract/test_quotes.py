@@ -52,9 +52,23 @@ ROWS = [
      "Wir stehen an der Seite Russlands", "Choe Son Hui", "betonte", []),
     ("Kim Jong-un besuchte eine Fabrik. „Die Produktion muss steigen“, sagte der Machthaber.",
      "Die Produktion muss steigen", "Kim Jong Un", "sagte", []),
-    # a role noun resolved to a person introduced with that role
+    # a role noun for a person the gazetteer does not know: the role noun the text uses speaks
     ("Bundespräsident Horst Köhler sprach in Berlin. „Reformen sind nötig“, sagte der Bundespräsident.",
-     "Reformen sind nötig", "Horst Köhler", "sagte", []),
+     "Reformen sind nötig", "der Bundespräsident", "sagte", []),
+    # a name as the attribution writes it: the surname where the text gives the surname
+    ("Finanzvorstand Hans Dieter Pötsch kam nach Delhi. Pötsch sagte: „Der Markt wächst.“",
+     "Der Markt wächst.", "Pötsch", "sagte", []),
+    ("„Der Markt wächst“, so Pötsch.", "Der Markt wächst", "Pötsch", "so", []),
+    ("Ein „großer Sieg“, so urteilte Meinhardt über die Wahl.", "großer Sieg", "Meinhardt", "urteilte", []),
+    # the subject of the sentence before a colon, past a relative clause or an apposition
+    ("Der Ermittler, der als Zeuge gilt, will seine Arbeit beenden: „Mehr kommt nicht nach!“",
+     "Mehr kommt nicht nach!", "Der Ermittler", None, []),
+    ("Den Ärger der Partei brachte die Sprecherin der Fraktion, Anna Weber, zum Ausdruck: „Das geht nicht.“",
+     "Das geht nicht.", "Anna Weber", None, []),
+    ("Als ein Gast half, biss der Randalierer den Gast und rief: „Lasst mich raus!“",
+     "Lasst mich raus!", "der Randalierer", "rief", []),
+    ("Nicolas Berger sprach in London. Er sagte, Europa brauche die Briten, und fügte hinzu: „Wer glaubt etwas anderes?“",
+     "Wer glaubt etwas anderes?", "Nicolas Berger", "fügte", []),
     # channels
     ("„Die Zusammenarbeit wird ausgeweitet“, sagte Beloussow laut der Nachrichtenagentur Tass.",
      "Die Zusammenarbeit wird ausgeweitet", "Andrei Belousov", "sagte", ["TASS"]),
