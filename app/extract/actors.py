@@ -41,6 +41,14 @@ def _korean_given(w: str) -> bool:
     return w[:1].isupper() and w[1:].islower() and 2 <= len(w) <= 4
 
 
+def _compound_of(word: str, head: str | None) -> bool:
+    """The noun head makes the word a common noun: the word itself or a compound ending in it
+    ("Bundesland", "Stadtrat"), not a name that merely ends in the letters ("Roland", "Konrad")."""
+    if not head:
+        return False
+    rest = len(word) - len(head)
+    return rest <= 0 or rest >= 3
+
 def norm_name(s: str) -> str:
     return re.sub(r"[\s\-‐‑]+", " ", s).strip().casefold()
 
@@ -100,7 +108,7 @@ class Cast:
         t = tok.text
         if t in self.lex.not_names or not looks_like_name_part(t):
             return False
-        if self.lex.person_head(t) or self.lex.org_head(t) or self.lex.doc_head(t):
+        if self.lex.person_head(t) or _compound_of(t, self.lex.org_head(t)) or _compound_of(t, self.lex.doc_head(t)):
             return False
         return not self.covered(tok.start, tok.end)
 
@@ -289,11 +297,23 @@ class Cast:
             return None
         ent = hits[0]
         p = self._by_entity.get(ent.name)
+        if p is None and not self._epithet_in_context(ent, h):
+            return None  # "die Sprecherin" in an article about something else is not this person
         if p is None:
             p = Person(ent.name, ent.gender, {x.lower() for x in ent.epithets}, ent, ent.state, role_text=ent.role)
             self._by_entity[ent.name] = p
             self.persons.append(p)
         return p
+
+    def _epithet_in_context(self, ent: Entity, epithet: str) -> bool:
+        """An unnamed gazetteer person stands behind an epithet only where the article names their
+        state, or the epithet itself does ("Kremlchef")."""
+        if not ent.state:
+            return False
+        if ent.state in self.others:
+            return True
+        st = self.gaz.by_name.get(ent.state)
+        return bool(st) and any(len(a) >= 4 and epithet.startswith(a.lower()) for a in [st.name, *st.aliases])
 
     def person_by_pronoun(self, gender: str, pos: int, prefer: Person | None = None) -> Person | None:
         if prefer is not None and (prefer.gender in (None, gender)):

@@ -12,7 +12,7 @@ import re
 from .actors import Cast
 from .lexicon import Lexicon
 from .model import Quote
-from .speakers import AUXILIARIES, NP, QUOTE, Attribution, Attributor
+from .speakers import AUXILIARIES, FOCUS, NP, QUOTE, Attribution, Attributor
 from .text import QSpan, Sentence
 from .tokens import Token, tokenize
 
@@ -67,6 +67,12 @@ class QuoteFinder:
                     ctx, ctx_sent = a, si
                     if a.person is not None:
                         self.att.last_person = a.person
+                else:
+                    a = self.speech_statement(sent)
+                    if a is not None:  # "X kritisierte die Pläne." — what follows may quote X
+                        ctx, ctx_sent = a, si
+                        if a.person is not None:
+                            self.att.last_person = a.person
                 continue
             seq = self.sequence(sent, spans)
             qidx = [k for k, t in enumerate(seq) if t.text == QUOTE]
@@ -144,7 +150,7 @@ class QuoteFinder:
         """No speech verb: the subject of the sentence speaks when it can (a person, a body, a
         document): "Das Auswärtige Amt empfiehlt einen „…“", "Paolo hatte … abgelehnt: „…“"."""
         att = self.att
-        np = att.parse_np(seq, 0)
+        np = att.parse_np(seq, 0) if not (seq and seq[0].text in FOCUS) else att.parse_np(seq, 1)
         if np is None and seq and (seq[0].text.lower() in PREPS or seq[0].text in self.lex.not_names):
             j = 1
             sub = att.parse_np(seq, j) if j < len(seq) else None
@@ -191,6 +197,27 @@ class QuoteFinder:
                           speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
                           cue_start=a.cue_start, cue_end=a.cue_end, via=list(a.via))
             return quote, a
+        return None
+
+    def speech_statement(self, sent: Sentence) -> Attribution | None:
+        """A sentence whose main verb is a speech verb with a subject that can speak ("Die Politikerin
+        kritisierte die Pläne", "In seiner Rede erklärte Johnson, …"): the speaker of what follows."""
+        seq = self.sequence(sent, [])
+        n = len(seq)
+        for m in range(min(n, 10)):
+            v = self.att.verb_at(seq, m, n)
+            if v is None or v.use != "say" or not v.finite:
+                continue
+            np, via = self.att.subject_for_verb(seq, m, 0, n, v)
+            if np is None or np.pronoun and np.pronoun not in PRONOUNS_3:
+                return None
+            if not np.pronoun and not self.att._can_speak(np):
+                return None
+            a = self._make(np, seq[m], via, seq, n)
+            if not a.speaker or np.pronoun and a.person is None:
+                return None
+            a.strength = 2
+            return a
         return None
 
     # -- is it a statement? -----------------------------------------------------------------------
@@ -628,6 +655,7 @@ class QuoteFinder:
         return out
 
 
+PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
 PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
 FIRST_PERSON = re.compile(r"\b(ich|Ich|wir|Wir|mich|mir|uns|unser|unsere|unseren|unserer|meine|meinen|meiner|I|we|We|us|our)\b")
 PREPS = {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum", "zur",

@@ -28,6 +28,7 @@ ADVERB_ENDINGS = ("lich", "ig", "end", "weise", "mals", "dings", "falls", "wärt
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
 COORDINATORS = {"und", "sowie", "aber", "oder", "doch"}
 OBJECT_DETS = {"den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem", "sein", "seine", "ihre"}
+FOCUS = {"Auch", "Selbst", "Sogar", "Nur", "Gerade", "Allein", "Ausgerechnet", "Insbesondere", "Besonders", "Even", "Only"}
 CLAUSE_BREAK = {",", ";", ":", "(", ")", "–", "—", "-"}
 
 
@@ -130,6 +131,14 @@ class Attributor:
                 np.j, np.end = j, seq[j - 1].end
             else:
                 break
+        # a prepositional phrase before an apposition: "die Sprecherin der Fraktion im Bundestag, Anna Weber,"
+        if (apposition and not names and j + 3 < limit and seq[j].text in ("im", "in", "von", "vom", "bei", "beim", "für", "am")
+                and self.lex.person_head(head_tok.text)):
+            m = j + 1
+            while m < limit and m < j + 6 and seq[m].text not in (",", ":", QUOTE, "."):
+                m += 1
+            if m + 2 < limit and seq[m].text == "," and self._name_token(seq[m + 1]) and self._name_token(seq[m + 2]):
+                j = m
         # apposition: "Die Sprecherin der Stiftung Warentest, Heike van Laak," or
         # "Renate Künast, Fraktionschefin von Bündnis 90 / Die Grünen,"
         if apposition and j + 1 < limit and seq[j].text == ",":
@@ -146,7 +155,7 @@ class Attributor:
                 np.j, np.end = k, seq[k - 1].end
             elif np.names or self.cast.person_in(np.start, np.end):
                 sub = self.parse_np(seq, j + 1, limit, apposition=False)
-                if sub is not None and not sub.pronoun and self.lex.person_head(sub.head or ""):
+                if sub is not None and not sub.pronoun and (self.lex.person_head(sub.head or "") or sub.det is None and not sub.names):
                     k = sub.j
                     while k < limit and k < sub.j + 8 and seq[k].text not in (",", ":", QUOTE, "."):
                         k += 1  # "Fraktionschefin von Bündnis 90 / Die Grünen"
@@ -235,6 +244,8 @@ class Attributor:
             return a
         if np.names:
             nm = np.names
+            while len(nm) > 1 and lex.person_head(nm[0].text):
+                nm = nm[1:]  # "Hessens Ministerpräsident Roland Koch": the role noun is no part of the name
             if len(nm) >= 1 and all(is_capitalized_word(x.text) or x.text in NAME_PARTICLES for x in nm):
                 p = cast.add_person(nm[0].start, nm[-1].end, gender=self._gender(np), role=role)
                 a.speaker, a.person = self.written(p, nm[0].start, nm[-1].end), p
@@ -381,6 +392,10 @@ class Attributor:
             w = seq[j].text
             if w in (",", ".", QUOTE, ":", ";") or (w[:1].isupper() and w not in self.lex.not_names):
                 return None, via
+            if w in PREPOSITIONS and w not in ("als", "wie", "laut", "zufolge"):
+                sub = self.parse_np(seq, j + 1, limit, apposition=False)  # "sagte in der Zeitung X": skip the phrase
+                j = sub.j if sub is not None else j + 1
+                continue
             j += 1
         return None, via
 
@@ -403,6 +418,8 @@ class Attributor:
         c = self.clause_start(seq, k, lo)
         if c < k and seq[c].text in COORDINATORS:
             c += 1
+        if c + 1 < k and seq[c].text in FOCUS:
+            c += 1  # "Auch Hessens Ministerpräsident X kritisierte"
         if verb is not None and verb.use == "cite" and c < k:
             # "Die Agentur zitierte Lawrow mit den Worten": the object speaks, the subject is the channel
             obj = self.parse_np(seq, k + 1, hi)

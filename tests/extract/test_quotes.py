@@ -55,6 +55,14 @@ ROWS = [
     # a role noun for a person the gazetteer does not know: the role noun the text uses speaks
     ("Bundespräsident Horst Köhler sprach in Berlin. „Reformen sind nötig“, sagte der Bundespräsident.",
      "Reformen sind nötig", "der Bundespräsident", "sagte", []),
+    # a sentence with a speech verb and no quotation names the speaker of what follows
+    ("Die Politikerin Anja Weber kritisierte die Pläne. Die Mittel seien „völlig unrealistisch“.",
+     "völlig unrealistisch", "Anja Weber", None, []),
+    ("Auch Hessens Ministerpräsident Roland Koch kritisierte in der Zeitung den Schritt. Er forderte einen „offensiven Umgang mit dem Thema“.",
+     "offensiven Umgang mit dem Thema", "Roland Koch", None, []),
+    # a gazetteer epithet alone does not name a gazetteer person in an unrelated article
+    ("Den Ärger brachte die Sprecherin der Partei zum Ausdruck: „Das geht nicht.“", "Das geht nicht.",
+     "die Sprecherin der Partei", None, []),
     # a name as the attribution writes it: the surname where the text gives the surname
     ("Finanzvorstand Hans Dieter Pötsch kam nach Delhi. Pötsch sagte: „Der Markt wächst.“",
      "Der Markt wächst.", "Pötsch", "sagte", []),
