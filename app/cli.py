@@ -36,7 +36,7 @@ def _report(results) -> int:  # noqa: ANN001
             typer.echo(f"unchanged  {r.name}: {r.message}, nothing to do")
         else:
             counts = ", ".join(f"{v} {k}" for k, v in r.counts.items())
-            typer.echo(f"{r.status:<10} {r.name}: {r.message} ({counts})")
+            typer.echo(f"{r.status:<10} {r.name}: {r.message}" + (f" ({counts})" if counts else ""))
     loaded = sum(r.status in ("loaded", "reextracted") for r in results)
     typer.echo(f"{loaded} {'re-extracted' if any(r.status == 'reextracted' for r in results) else 'loaded'}, "
                f"{sum(r.status == 'unchanged' for r in results)} unchanged, {failed} failed", err=True)
@@ -45,22 +45,38 @@ def _report(results) -> int:  # noqa: ANN001
 
 @cli.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (searched recursively)")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or globs: .txt .md .html .jsonl")],
+    title: Annotated[str | None, typer.Option(help="Headline (else the file's own, or its first line)")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the article was published")] = None,
+    publisher: Annotated[str | None, typer.Option(help="The outlet: ntv.de, Yonhap, …")] = None,
+    credit: Annotated[str | None, typer.Option(help="The credit line as printed: ino/AFP/dpa")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD")] = None,
+    language: Annotated[str | None, typer.Option(help="de, en, … (else detected)")] = None,
 ) -> None:
-    """Load articles: each text once (loading it again changes nothing and says so)."""
+    """Load articles: each text once (loading it again changes nothing and says so).
+
+    Metadata comes from the file (front matter, HTML, batch fields), a sidecar NAME.meta.json, or
+    these options, which win. A bad file is reported by name and nothing of it is stored."""
     from app.config import get_settings
     from app.db import make_engine
+    from app.formats import parse_meta
     from app.ingest import ingest_paths
     from app.migrate import upgrade
+    from app.textfile import UnreadableArticle
 
+    options = {"title": title, "url": url, "publisher": publisher, "credit": credit, "published": published,
+               "language": language}
+    try:
+        meta = parse_meta(options, "options")
+    except UnreadableArticle as exc:
+        typer.echo(f"error      {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if "published" in meta:
+        meta["date_basis"] = "given"
     settings = get_settings()
     upgrade(settings.database_url)
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        typer.echo(f"error      {p}: no such file or folder", err=True)
     engine = make_engine(settings.database_url)
-    code = _report(ingest_paths(engine, [p for p in paths if p.exists()], settings.max_article_bytes))
-    raise typer.Exit(1 if missing else code)
+    raise typer.Exit(_report(ingest_paths(engine, paths, settings.max_article_bytes, meta)))
 
 
 @cli.command()

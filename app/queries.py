@@ -120,6 +120,8 @@ def _paginate(session: Session, stmt, count_stmt, f: ListFilters, page_size: int
     return rows, total, page
 
 
+VISIBLE_QUOTE = Quote.rejected.is_(False)  # an analyst's "not a quote" hides it everywhere
+VISIBLE_ESTIMATE = Estimate.rejected.is_(False)
 Conditions = dict[str, ColumnElement]  # filter name → its clause, so a facet can leave its own out
 
 
@@ -153,7 +155,7 @@ def _publisher_condition(values: list[str]):  # noqa: ANN202
 
 
 def quote_conditions(session: Session, f: QuoteFilters) -> Conditions:
-    conditions = _date_conditions(session, f)
+    conditions = {"visible": VISIBLE_QUOTE, **_date_conditions(session, f)}
     if f.q:
         conditions["q"] = Quote.id.in_(quote_ids_matching(session, f.q))
     if f.speaker:
@@ -194,7 +196,7 @@ def quote_rows(session: Session, quote_ids: list[int]) -> list[QuoteRow]:
         select(Quote, Article, Actor)
         .join(Article, Quote.article_id == Article.id)
         .outerjoin(Actor, Quote.speaker_id == Actor.id)
-        .where(Quote.id.in_(quote_ids))
+        .where(Quote.id.in_(quote_ids), VISIBLE_QUOTE)
     ).all()
     via = via_of(session, quote_ids)
     return [QuoteRow(q, a, s, via.get(q.id, [])) for q, a, s in rows]
@@ -219,7 +221,7 @@ def via_of(session: Session, quote_ids: list[int]) -> dict[int, list[Actor]]:
 
 
 def estimate_conditions(session: Session, f: EstimateFilters) -> Conditions:
-    conditions = _date_conditions(session, f)
+    conditions = {"visible": VISIBLE_ESTIMATE, **_date_conditions(session, f)}
     if f.q:
         like = f"%{f.q.lower()}%"
         conditions["q"] = or_(func.lower(Estimate.text).like(like), func.lower(Estimate.subject).like(like))
@@ -300,7 +302,9 @@ def item_counts(session: Session, article_ids: list[int]) -> dict[int, dict[str,
         return out
     for table, key in ((Quote, "quotes"), (Estimate, "estimates")):
         for article_id, n in session.exec(
-            select(table.article_id, func.count()).where(table.article_id.in_(article_ids)).group_by(table.article_id)
+            select(table.article_id, func.count())
+            .where(table.article_id.in_(article_ids), table.rejected.is_(False))
+            .group_by(table.article_id)
         ).all():
             out[article_id][key] = n
     return out
@@ -325,14 +329,19 @@ def actor_conditions(session: Session, f: ActorFilters) -> Conditions:
 
 def list_actors(session: Session, f: ActorFilters, page_size: int) -> Page:
     conditions = actor_conditions(session, f)
-    quotes = select(Quote.speaker_id.label("actor_id"), func.count().label("n")).group_by(Quote.speaker_id).subquery()
+    quotes = (
+        select(Quote.speaker_id.label("actor_id"), func.count().label("n"))
+        .where(VISIBLE_QUOTE).group_by(Quote.speaker_id).subquery()
+    )
     articles = (
         select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
         .group_by(Mention.actor_id)
         .subquery()
     )
     estimates = (
-        select(EstimateSource.actor_id.label("actor_id"), func.count().label("n")).group_by(EstimateSource.actor_id).subquery()
+        select(EstimateSource.actor_id.label("actor_id"), func.count().label("n"))
+        .join(Estimate, Estimate.id == EstimateSource.estimate_id).where(VISIBLE_ESTIMATE)
+        .group_by(EstimateSource.actor_id).subquery()
     )
     n_quotes = func.coalesce(quotes.c.n, 0)
     n_articles = func.coalesce(articles.c.n, 0)
@@ -381,7 +390,11 @@ def list_sources(session: Session, f: SourceFilters, page_size: int) -> Page:
         .group_by(ArticleSource.actor_id)
         .subquery()
     )
-    via = select(QuoteVia.actor_id.label("actor_id"), func.count().label("n")).group_by(QuoteVia.actor_id).subquery()
+    via = (
+        select(QuoteVia.actor_id.label("actor_id"), func.count().label("n"))
+        .join(Quote, Quote.id == QuoteVia.quote_id).where(VISIBLE_QUOTE)
+        .group_by(QuoteVia.actor_id).subquery()
+    )
     n_named, n_credited, n_via = (func.coalesce(t.c.n, 0) for t in (named, credited, via))
     stmt = (
         select(Actor, n_named, n_credited, n_via)
@@ -446,8 +459,8 @@ class Overview:
 def overview(session: Session) -> Overview:
     counts = {
         "articles": session.exec(select(func.count()).select_from(Article)).one(),
-        "quotes": session.exec(select(func.count()).select_from(Quote)).one(),
-        "estimates": session.exec(select(func.count()).select_from(Estimate)).one(),
+        "quotes": session.exec(select(func.count()).select_from(Quote).where(VISIBLE_QUOTE)).one(),
+        "estimates": session.exec(select(func.count()).select_from(Estimate).where(VISIBLE_ESTIMATE)).one(),
         "actors": session.exec(select(func.count()).select_from(Actor).where(Actor.kind != "media")).one(),
         "sources": session.exec(select(func.count()).select_from(Actor).where(Actor.kind == "media")).one(),
     }
@@ -456,15 +469,6 @@ def overview(session: Session) -> Overview:
     speakers = [r for r in list_actors(session, ActorFilters(), 8).items if r.quotes]
     sources = [r for r in list_sources(session, SourceFilters(), 8).items if r.articles or r.quotes]
     return Overview(counts, quotes, estimates, speakers, sources)
-
-
-def counts_by_article(session: Session, article_id: int) -> dict[str, int]:
-    return {
-        "quotes": session.exec(select(func.count()).select_from(Quote).where(Quote.article_id == article_id)).one(),
-        "estimates": session.exec(
-            select(func.count()).select_from(Estimate).where(Estimate.article_id == article_id)
-        ).one(),
-    }
 
 
 
@@ -549,6 +553,7 @@ def chains(session: Session, agency_id: int | None = None) -> list[Chain]:
         .join(Actor, Actor.id == QuoteVia.actor_id)
         .join(Article, Article.id == Quote.article_id)
         .outerjoin(speaker, speaker.id == Quote.speaker_id)
+        .where(VISIBLE_QUOTE)
         .group_by(speaker.id, Quote.speaker_text, Actor.id, outlet)
         .order_by(desc(func.count(func.distinct(Quote.id))))
     )

@@ -48,7 +48,7 @@ def test_a_broken_file_is_reported_and_leaves_nothing(engine, tmp_path):
     assert results["binary.txt"].status == "error" and "binary" in results["binary.txt"].message
     assert results["empty.txt"].status == "error" and "empty" in results["empty.txt"].message
     assert results["undecodable.txt"].status == "error" and "UTF-8" in results["undecodable.txt"].message
-    assert results["good.txt"].status == "error" and "good.meta.json" in results["good.txt"].message
+    assert results["good.meta.json"].status == "error" and "not valid JSON" in results["good.meta.json"].message
     assert count(engine, Article) == 0
 
 
@@ -106,7 +106,7 @@ def test_two_spellings_of_one_channel_are_one_link(engine, monkeypatch, tmp_path
     from app.extract.model import Actor, Extraction, Quote
     from app.models import QuoteVia
 
-    def fake_extract(text):
+    def fake_extract(text, **_):
         start = text.index("Wir")
         return Extraction(
             actors=[Actor("TASS", "media", ["Tass"])],

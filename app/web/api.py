@@ -11,6 +11,7 @@ from app import queries
 from app.cite import cite_quote
 from app.filters import ActorFilters, ArticleFilters, EstimateFilters, QuoteFilters, SourceFilters
 from app.models import Actor, Article, Mention, Quote
+from app.queries import VISIBLE_QUOTE
 from app.schemas import (
     ActorFull,
     ActorOut,
@@ -118,7 +119,7 @@ def api_actor(actor_id: int, session: SessionDep):
     a = session.get(Actor, actor_id)
     if a is None:
         raise HTTPException(404, f"There is no actor {actor_id}.")
-    n_quotes = session.exec(select(func.count()).select_from(Quote).where(Quote.speaker_id == actor_id)).one()
+    n_quotes = session.exec(select(func.count()).select_from(Quote).where(Quote.speaker_id == actor_id, VISIBLE_QUOTE)).one()
     n_articles = session.exec(select(func.count(func.distinct(Mention.article_id))).where(Mention.actor_id == actor_id)).one()
     n_estimates = queries.list_estimates(session, EstimateFilters(source=[str(actor_id)]), 1).total
     return ActorFull(id=a.id, name=a.name, kind=a.kind, role=a.role, quotes=n_quotes, articles=n_articles,
