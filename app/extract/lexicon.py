@@ -116,7 +116,7 @@ class Lexicon:
         w = word.lower()
         if w in self.feminine_heads:
             return w
-        for suffix in ("", "innen", "in", "en", "n", "s"):
+        for suffix in ("", "innen", "in", "en", "n", "s", "e"):
             if suffix and not (w.endswith(suffix) and len(w) > len(suffix) + 3):
                 continue
             base = w[: len(w) - len(suffix)] if suffix else w

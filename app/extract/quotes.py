@@ -12,7 +12,7 @@ import re
 from .actors import Cast
 from .lexicon import Lexicon
 from .model import Quote
-from .speakers import AUXILIARIES, FOCUS, NP, QUOTE, Attribution, Attributor
+from .speakers import AUXILIARIES, FOCUS, NP, QUOTE, TITLES, Attribution, Attributor
 from .text import QSpan, Sentence
 from .tokens import Token, tokenize
 
@@ -204,7 +204,7 @@ class QuoteFinder:
         kritisierte die Pläne", "In seiner Rede erklärte Johnson, …"): the speaker of what follows."""
         seq = self.sequence(sent, [])
         n = len(seq)
-        for m in range(min(n, 10)):
+        for m in range(min(n, 16)):
             v = self.att.verb_at(seq, m, n)
             if v is None or v.use != "say" or not v.finite:
                 continue
@@ -308,6 +308,9 @@ class QuoteFinder:
         b = self._cue_before(seq, k, qidx)
         if b is not None and b.speaker:
             return b
+        c = self._unlisted_verb_after(seq, k, qidx)
+        if c is not None and c.speaker:
+            return c
         return a or b
 
     def _cue_after(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
@@ -376,13 +379,6 @@ class QuoteFinder:
                     a = self._make(np, seq[np.j], [], seq, hi)
                     a.strength = 3
                     return a
-            if seq[j - 1].text == "," and w[:1].islower() and w.isalpha() and w not in self.lex.np_stop and w not in RELATIVE:
-                # „…“, zeigte sich X zufrieden / strich X heraus: a verb the list lacks, then its subject
-                np, via = att.subject_after(seq, j, hi, None)
-                if np is not None and not np.pronoun and att.personish(np) and (np.names or att.cast.person_in(np.start, np.end) or np.det):
-                    a = self._make(np, seq[j], via, seq, hi)
-                    a.strength = 3
-                    return a
             if w in self.lex.english_verbs:
                 np = att.parse_np(seq, j + 1, hi)
                 if np is not None:
@@ -391,9 +387,46 @@ class QuoteFinder:
                     return a
         return None
 
-    def _cue_before(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
-        """"X sagte: Q", "Teamchef Todt: Q", "Der Ermittler, der …, will …: Q"."""
+    def _unlisted_verb_after(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
+        """„…“, zeigte sich X zufrieden / strich X heraus: a verb the list lacks, then its subject."""
         att = self.att
+        n = len(seq)
+        j = k + 1
+        if j >= n or seq[j].text != ",":
+            return None
+        j += 1
+        hi = _next_quote(qidx, k, n)
+        if j >= hi:
+            return None
+        w = seq[j].text
+        if not (w[:1].islower() and w.isalpha() and w not in self.lex.np_stop and w not in RELATIVE):
+            return None
+        np, via = att.subject_after(seq, j, hi, None)
+        if np is None or np.pronoun or not att.personish(np):
+            return None
+        if np.names or att.cast.person_in(np.start, np.end) or np.det or np.trusted and att._name_like_head(np):
+            a = self._make(np, seq[j], via, seq, hi)
+            a.strength = 3
+            return a
+        return None
+
+    def _cue_before(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
+        """"X sagte: Q", "Teamchef Todt: Q", "Der Ermittler, der …, will …: Q", "laut X Q"."""
+        att = self.att
+        lo = _prev_quote(qidx, k)
+        for m in range(k - 2, max(lo, k - 10) - 1, -1):
+            if seq[m].text in self.lex.laut:  # "… kann man laut Klinikdirektor X „…“"
+                np = att.parse_np(seq, m + 1, k)
+                if np is not None and np.j == k:
+                    np.trusted = np.det is None
+                    a = self._make(np, seq[m], [], seq, k)
+                    a.strength = 3
+                    return a
+                break
+            if seq[m].text == "." and (seq[m - 1].text in TITLES or len(seq[m - 1].text) == 1):
+                continue  # "Prof. Dr. Matthias W. Beckmann"
+            if seq[m].text in (",", ".", ":", ";", QUOTE):
+                break
         if k >= 2 and seq[k - 1].text == ":":
             lo = _prev_quote(qidx, k)
             c = att.clause_start(seq, k - 1, lo)
@@ -428,7 +461,7 @@ class QuoteFinder:
                 np.trusted = True  # "Paolo hatte … abgelehnt:"
             if np is None or not (np.pronoun or self.lex.person_head(np.head or "") or self.cast.person_in(np.start, np.end)
                                   or self.lex.org_head(np.head or "") or np.trusted):
-                np = att.first_agent(seq, c, k - 1)
+                np = att.main_clause_subject(seq, lo, k - 1) or att.first_agent(seq, c, k - 1)
             if np is not None:
                 a = self._make(np, None, [], seq, k)
                 a.strength = 3

@@ -28,6 +28,7 @@ ADVERB_ENDINGS = ("lich", "ig", "end", "weise", "mals", "dings", "falls", "wärt
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
 COORDINATORS = {"und", "sowie", "aber", "oder", "doch"}
 OBJECT_DETS = {"den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem", "sein", "seine", "ihre"}
+TITLES = {"Prof", "Dr", "Dipl", "Ing", "Mag", "Sen", "Gen", "Mr", "Mrs", "Ms"}
 FOCUS = {"Auch", "Selbst", "Sogar", "Nur", "Gerade", "Allein", "Ausgerechnet", "Insbesondere", "Besonders", "Even", "Only"}
 CLAUSE_BREAK = {",", ";", ":", "(", ")", "–", "—", "-"}
 
@@ -71,6 +72,8 @@ class Attributor:
         w = t.text
         if not w[:1].isalpha() and not w[:1].isdigit():
             return False
+        if w.isdigit():
+            return True  # "der 13 beteiligten Feuerwehrmänner"
         if w[:1].isdigit():
             return "-" in w and w.split("-")[-1][:1].islower()  # 84-jährige (the 84-Jährige is a noun)
         if w in ("nicht", "namentlich", "noch", "bisher", "bislang", "zuvor"):
@@ -94,6 +97,11 @@ class Attributor:
         t = seq[i]
         if t.text in PRONOUNS or t.text in NEUTRAL_PRONOUNS:
             return NP(i, i + 1, t.start, t.end, pronoun=t.text)
+        if t.text in ("Einer", "Eine", "Eines", "einer", "eine", "eines") and i + 2 < limit and seq[i + 1].text in ("der", "von"):
+            # "Einer der beteiligten Feuerwehrmänner", "eine von ihnen": the group names who speaks
+            sub = self.parse_np(seq, i + 1 if seq[i + 1].text == "der" else i + 2, limit, apposition=False)
+            if sub is not None and not sub.pronoun:
+                return NP(i, sub.j, t.start, sub.end, head=sub.head, det=t.text, names=sub.names)
         j = i
         det = None
         if t.text.lower() in self.lex.determiners and t.text.lower() not in ("alle", "viele", "einige", "mehrere", "beide", "beiden", "zwei", "drei", "vier"):
@@ -196,9 +204,14 @@ class Attributor:
         prev = seq[j - 1]
         if t.text == QUOTE or prev.text == QUOTE:
             return False
+        if t.text == "." and (prev.text in TITLES or len(prev.text) == 1 and prev.text.isupper()):
+            nxt = seq[j + 1].text if j + 1 < len(seq) else ""
+            return t.start == prev.end and is_capitalized_word(nxt) or len(nxt) == 1 and nxt.isupper()  # "Prof. Dr. Matthias W. Beckmann"
         if self.text[prev.end : t.start] not in (" ", "\u00a0"):
             return False
         w = t.text
+        if (w in TITLES or len(w) == 1 and w.isupper()) and j + 1 < len(seq) and seq[j + 1].text == "." and seq[j + 1].start == t.end:
+            return True  # a title or an initial: "Prof.", "W."
         if w in ("der", "den") and prev.text not in ("von", "van", "ter"):
             return False
         if w in NAME_PARTICLES and j + 1 < len(seq) and not self.lex.person_head(prev.text):
@@ -244,11 +257,16 @@ class Attributor:
             return a
         if np.names:
             nm = np.names
-            while len(nm) > 1 and lex.person_head(nm[0].text):
-                nm = nm[1:]  # "Hessens Ministerpräsident Roland Koch": the role noun is no part of the name
-            if len(nm) >= 1 and all(is_capitalized_word(x.text) or x.text in NAME_PARTICLES for x in nm):
-                p = cast.add_person(nm[0].start, nm[-1].end, gender=self._gender(np), role=role)
-                a.speaker, a.person = self.written(p, nm[0].start, nm[-1].end), p
+            while len(nm) > 1 and (lex.person_head(nm[0].text) or nm[0].text in TITLES or nm[0].text == "."):
+                nm = nm[1:]  # "Hessens Ministerpräsident Roland Koch", "Prof. Dr. X": roles and titles are no part of the name
+            if len(nm) >= 1 and all(is_capitalized_word(x.text) or x.text in NAME_PARTICLES or x.text == "." or len(x.text) == 1 and x.text.isupper() for x in nm):
+                s0 = nm[0].start
+                if nm is np.names and not np.det and not role and self._name_like_head(np) and not lex.media_head(head):
+                    h0 = s0 - len(head) - 1  # "Norman Pach": a first name the list lacks is part of the name
+                    if h0 >= np.start and self.text[h0:s0 - 1] == head:
+                        s0 = h0
+                p = cast.add_person(s0, nm[-1].end, gender=self._gender(np), role=role)
+                a.speaker, a.person = self.written(p, s0, nm[-1].end), p
                 return a
         if role and (np.det or "").lower() in INDEFINITE:
             a.speaker = self._np_text(np)  # "ein Sprecher": someone new, not a person named before
@@ -352,11 +370,13 @@ class Attributor:
     def verb_at(self, seq: list[Token], k: int, limit: int) -> VerbForm | None:
         """The speech verb at seq[k]; a separable one only when its particle follows in the clause."""
         w = seq[k].text
+        if w[:1].isupper() and k > 0 and seq[k - 1].text not in (QUOTE, ":", ",", "(", "–"):
+            return None  # "Fragen", "Bericht": a noun inside the sentence, not a verb
         v = self.lex.verb(w)
         if v:
             return v
         for cand in self.lex.separable.get(w, ()):
-            for m in range(k + 1, min(limit, k + 14)):
+            for m in range(k + 1, min(limit, k + 20)):
                 t = seq[m].text
                 if t == cand.particle:
                     return cand
@@ -385,7 +405,10 @@ class Attributor:
                     # "zitiert ndr.de Polizeisprecher Ralf Meyer": the first phrase is the channel
                     media = self.cast.entity_in(np.start, np.end, ("media",))
                     second = self.parse_np(seq, np.j, limit)
-                    if second is not None and (media or self.lex.media_head(np.head or "") or "." in (np.head or "")):
+                    if second is not None and not second.pronoun and (
+                            media or self.lex.media_head(np.head or "") or "." in (np.head or "") or np.quoted
+                            or (second.det or "").lower() in ("den", "einen")):
+                        second.trusted = second.det is None
                         via.append(media.entity.name if media else self._np_text(np))
                         return second, via
                 return np, via
@@ -428,6 +451,18 @@ class Attributor:
                 obj.trusted = True
                 return obj, [self._np_text(subj)]
         verb_final = k + 1 >= len(seq) or seq[k + 1].text in (",", ".", ";", ":", QUOTE, ")")
+        if verb_final and c > lo + 2 and seq[c - 1].text == "," and seq[c].text.lower() not in SUBORDINATORS:
+            # "Wie Norman Paech, der … anwesend war, dazu feststellt": past the relative clause
+            r = c - 2
+            while r > lo and seq[r].text != ",":
+                r -= 1
+            if r > lo and seq[r + 1].text in RELATIVE_PRONOUNS:
+                c2 = self.clause_start(seq, r, lo)
+                if c2 < r and seq[c2].text.lower() in SUBORDINATORS:
+                    np = self.parse_np(seq, c2 + 1, r)
+                    if np is not None and np.j == r:
+                        np.trusted = True
+                        return np, []
         if c < k and seq[c].text.lower() in SUBORDINATORS and verb_final:
             np = self.parse_np(seq, c + 1, k)
             if np is not None and np.j >= k - 2:
@@ -470,6 +505,11 @@ class Attributor:
                 return np, []
             if (np.j + 1 < k and seq[np.j].text == "," and seq[np.j + 1].text in RELATIVE_PRONOUNS
                     and seq[k - 1].text == "," and (self.cast.person_in(np.start, np.end) or np.names or self.lex.person_head(np.head or ""))):
+                return np, []
+        if c < k and c == lo and k + 1 < len(seq) and seq[k + 1].text not in (",", ".", ";", ":", QUOTE, ")"):
+            np = self.parse_np(seq, c, k)  # "Modder nannte die Absage einen …": the Vorfeld name speaks
+            if np is not None and np.j == k and not np.det and self._name_like_head(np) and len(seq[c].text) > 2:
+                np.trusted = True
                 return np, []
         np, via = self.subject_after(seq, k, hi, verb)
         if np is not None:

@@ -63,6 +63,24 @@ ROWS = [
     # a gazetteer epithet alone does not name a gazetteer person in an unrelated article
     ("Den Ärger brachte die Sprecherin der Partei zum Ausdruck: „Das geht nicht.“", "Das geht nicht.",
      "die Sprecherin der Partei", None, []),
+    # a member of a group, a title and initials, a medium quoting a person by surname
+    ("Einer der 13 beteiligten Bergleute sagte: „Wir hatten großes Glück.“", "Wir hatten großes Glück.",
+     "Einer der 13 beteiligten Bergleute", "sagte", []),
+    ("Heute kann man laut Chefarzt Prof. Dr. Anna K. Weber „vielen Paaren helfen“, suchen die Forscher nach Wegen.",
+     "vielen Paaren helfen", "Anna K. Weber", "laut", []),
+    ("„Das wird das größte Update“, zitiert die „Rundschau“ Meinhardt in einem Bericht.",
+     "Das wird das größte Update", "Meinhardt", "zitiert", []),
+    ("„Wir prüfen das rasch“, zitiert das Portal den Minister.", "Wir prüfen das rasch", "den Minister", "zitiert", []),
+    # a sentence-initial surname right before a naming verb; plural role nouns
+    ("Modder nannte die Absage Hartmanns einen „Vertrauensbruch“.", "Vertrauensbruch", "Modder", "nannte", []),
+    ("Die Passagiere berichteten, das Flugzeug sei mit einem „großen Ruck“ gelandet.", "großen Ruck",
+     "Die Passagiere", None, []),
+    # "Stellung nehmen" makes the speaker of the reported speech that follows
+    ("Am Abend nahm auch der Ministerpräsident des Landes, Christian Wolf, zu der Frage Stellung. Jeder Lehrer könne „das Konto später einlösen“.",
+     "das Konto später einlösen", "Christian Wolf", None, []),
+    # "wie X, der …, feststellt": past a relative clause
+    ("Wie Norman Pach, der den Prozess beobachtet hat, dazu feststellt, verlangt „der Tatbestand mehr als Vermutungen“.",
+     "der Tatbestand mehr als Vermutungen", "Norman Pach", None, []),
     # a name as the attribution writes it: the surname where the text gives the surname
     ("Finanzvorstand Hans Dieter Pötsch kam nach Delhi. Pötsch sagte: „Der Markt wächst.“",
      "Der Markt wächst.", "Pötsch", "sagte", []),
