@@ -33,6 +33,7 @@ class QuoteFinder:
         self.att = Attributor(text, cast, lex)
         self.media_names = media_names
         self.rules: list[str] = []  # which step attributed each direct quotation (for diagnostics)
+        self.channels: dict[str, tuple[list[str], int]] = {}  # speaker -> (channel, sentence index)
 
     def sequence(self, sent: Sentence, spans: list[QSpan]) -> list[Token]:
         """The sentence's tokens with each quotation collapsed into one QUOTE item."""
@@ -62,6 +63,7 @@ class QuoteFinder:
                 ind = self.reported_speech(sent)
                 if ind is not None:
                     quote, a = ind
+                    self._carry_channel(quote, a, si, sent)
                     out.append(quote)
                     self.rules.append("indirect")
                     ctx, ctx_sent = a, si
@@ -70,9 +72,12 @@ class QuoteFinder:
                 else:
                     a = self.speech_statement(sent)
                     if a is not None:  # "X kritisierte die Pläne." — what follows may quote X
+                        self._note_channel(a.speaker, a.via, si)
                         ctx, ctx_sent = a, si
                         if a.person is not None:
                             self.att.last_person = a.person
+                    else:
+                        self.report_sentence(si, out)
                 continue
             seq = self.sequence(sent, spans)
             qidx = [k for k, t in enumerate(seq) if t.text == QUOTE]
@@ -129,12 +134,85 @@ class QuoteFinder:
                 while e0 > s0 and self.text[e0 - 1].isspace():
                     e0 -= 1
                 text = self.text[s0:e0]
-                out.append(Quote(text=text, start=s0, end=e0, kind="direct", speaker=a.speaker,
-                                 speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
-                                 cue_start=a.cue_start, cue_end=a.cue_end, via=list(a.via)))
+                quote = Quote(text=text, start=s0, end=e0, kind="direct", speaker=a.speaker,
+                              speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue,
+                              cue_start=a.cue_start, cue_end=a.cue_end, via=self._canonical_via(a.via))
+                self._carry_channel(quote, a, si, sent, rule == "context")
+                out.append(quote)
                 if a.speaker:
                     ctx, ctx_sent = a, si
         return out
+
+    # -- channels ---------------------------------------------------------------------------------
+    def _canonical_via(self, via: list[str]) -> list[str]:
+        """Channel names through the gazetteer ("Tass" and "TASS" are one), without repeats."""
+        out: list[str] = []
+        for v in via:
+            ent = self.cast.gaz.by_name.get(v)
+            if ent is None:
+                hits = self.cast.gaz.find(v)
+                media = [h.entity.name for h in hits if h.entity.kind == "media"]
+                v = media[0] if media else v
+            if v not in out:
+                out.append(v)
+        return out
+
+    def _generic(self, name: str) -> bool:
+        ent = self.cast.gaz.by_name.get(name)
+        return bool(ent and ent.generic)
+
+    def _note_channel(self, speaker: str | None, via: list[str], si: int) -> None:
+        """The channel a speaker's words came through, for the statements that continue them; a
+        description ("Staatsmedien") does not replace the agency named before it."""
+        if not speaker or not via:
+            return
+        old = self.channels.get(speaker)
+        if old and all(self._generic(v) for v in via) and not all(self._generic(v) for v in old[0]):
+            self.channels[speaker] = (old[0], si)
+            return
+        self.channels[speaker] = (self._canonical_via(via), si)
+
+    def _carry_channel(self, quote: Quote, a: Attribution, si: int, sent: Sentence, carried: bool = False) -> None:
+        """"…, sagte Kim demnach", Konjunktiv continuing a report, a statement carried from the one
+        before: the words came through the channel named for the same speaker before."""
+        if quote.via:
+            self._note_channel(quote.speaker, quote.via, si)
+            return
+        if not quote.speaker or quote.speaker not in self.channels:
+            return
+        via, at = self.channels[quote.speaker]
+        sent_text = self.text[sent.start : sent.end]
+        if CONTINUED.search(sent_text) or ((carried or SUBJUNCTIVE.search(sent_text)) and si - at <= 2):
+            quote.via = list(via)
+            self.channels[quote.speaker] = (via, si)
+
+    def report_sentence(self, si: int, out: list[Quote]) -> None:
+        """"Das berichtet die Nachrichtenagentur KCNA.": the medium is the channel of what the
+        sentence before said about its persons, and of their earlier statements that name none."""
+        sent = self.sentences[si]
+        seq = self.sequence(sent, [])
+        if len(seq) < 3 or seq[0].text not in ("Das", "Dies", "So", "Dieses", "Diese"):
+            return
+        v = self.att.verb_at(seq, 1, len(seq))
+        if v is None or v.use != "report":
+            return
+        np, _ = self.att.subject_after(seq, 1, len(seq), v)
+        if np is None:
+            return
+        ent = self.cast.entity_in(np.start, np.end, ("media",))
+        if ent is None:
+            return
+        channel = ent.entity.name
+        prev = self.sentences[si - 1] if si > 0 else None
+        if prev is None:
+            return
+        names = {p.name for s0, e0, p in self.cast.person_mentions if prev.start <= s0 and e0 <= prev.end}
+        for name in names:
+            if name not in self.channels:
+                self.channels[name] = ([channel], si)
+                for q in out:
+                    if q.kind == "direct" and q.speaker == name and not q.via:
+                        q.via = [channel]
 
     def pronoun_subject(self, seq: list[Token], reported: bool) -> Attribution | None:
         """„Er werde „…“ aushandeln“: reported speech whose subject is a pronoun for a person."""
@@ -204,10 +282,12 @@ class QuoteFinder:
         kritisierte die Pläne", "In seiner Rede erklärte Johnson, …"): the speaker of what follows."""
         seq = self.sequence(sent, [])
         n = len(seq)
-        for m in range(min(n, 16)):
+        for m in range(min(n, 24)):
             v = self.att.verb_at(seq, m, n)
             if v is None or v.use != "say" or not v.finite:
                 continue
+            if any(t.text in PASSIVE_AUX_SET for t in seq[self.att.clause_start(seq, m, 0) : m]):
+                return None  # "wurde … kritisiert": no speaker named
             np, via = self.att.subject_for_verb(seq, m, 0, n, v)
             if np is None or np.pronoun and np.pronoun not in PRONOUNS_3:
                 return None
@@ -688,6 +768,8 @@ class QuoteFinder:
         return out
 
 
+CONTINUED = re.compile(r"\b(demnach|demzufolge|dem Bericht zufolge|laut dem Bericht|hieß es weiter|heißt es weiter|"
+                       r"berichtete[n]? weiter|meldete[n]? weiter|so die Agentur)\b")
 PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
 PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
 FIRST_PERSON = re.compile(r"\b(ich|Ich|wir|Wir|mich|mir|uns|unser|unsere|unseren|unserer|meine|meinen|meiner|I|we|We|us|our)\b")
