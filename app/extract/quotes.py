@@ -310,12 +310,16 @@ class QuoteFinder:
         nxt = self.text[q.outer_end : q.outer_end + 1]
         if nxt == "-" or nxt.isalpha():
             return False  # „Null“-Reaktion: part of a compound
-        name_like = _name_like(inner.split())
+        name_like = _name_like(inner.split()) and not self._common_phrase(inner)
         if self._title_context(seq, k) or self._titled_after(seq, k):
             return False
         lower = inner[:1].islower() or inner[:1] in "([…."
+        prev = seq[k - 1].text.lower() if k > 0 else ""
+        if prev in ("laut", "gemäß", "wie", "von", "vom") and len(words) <= 4 and not FIRST_PERSON.search(inner) and (
+                name_like or "." in inner or k + 1 < len(seq) and self.att.verb_at(seq, k + 1, len(seq))):
+            return False  # laut „tagesschau.de“, wie „heise online“ berichtet: a source's name
         if a is not None and a.strength >= 3:
-            return not (name_like and len(words) <= 2) or len(words) >= 4
+            return not name_like or len(words) >= 4
         if k > 0 and seq[k - 1].text == ":":
             return not name_like or len(words) >= 4
         if self._standalone(q, sent) and len(words) >= 2:
@@ -324,7 +328,6 @@ class QuoteFinder:
             return True  # "ich", "wir", "uns": someone speaking
         sent_text = self.text[sent.start : sent.end]
         ctx = self._sentence_has_cue(seq) or bool(SUBJUNCTIVE.search(sent_text))
-        prev = seq[k - 1].text.lower() if k > 0 else ""
         if len(words) <= 2 and ctx and prev in ("als", "eine", "einen", "ein", "einer", "einem"):
             return True  # bezeichnete ihn als „Wortbruch“, nannte es eine „Zeitungsente“
         if len(words) == 1:
@@ -336,6 +339,16 @@ class QuoteFinder:
         if lower and len(words) >= 4:
             return True
         return len(words) >= 4 and inner[-1:] in ".!?"
+
+    def _common_phrase(self, inner: str) -> bool:
+        """Capitalised words that are all German common nouns ("Recht auf Selbstverteidigung"): a
+        phrase, not a name or title ("BILD am Sonntag", "Polizei von DeLand", "Le Grand Macabre")."""
+        ws = re.findall(r"[\w-]+", inner)
+        caps = [w for w in ws if w[:1].isupper()]
+        if len(caps) < 2 or len(caps) == len(ws) or not all(self.lex.common_noun(w) for w in caps):
+            return False  # "Berliner Zeitung": no function word, a name
+        lex = self.lex
+        return not any(lex.org_head(w) or lex.media_head(w) or w.lower() in lex.title_heads for w in (caps[0], caps[-1]))
 
     def _title_context(self, seq: list[Token], k: int) -> bool:
         """Right after a noun that introduces a name or title: der Film „…“, unter dem Motto „…“."""
