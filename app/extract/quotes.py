@@ -115,6 +115,11 @@ class QuoteFinder:
                         rule = "subject"
                         if a is None:
                             a = Attribution()
+                if a.speaker is None and ctx is not None and si - ctx_sent >= 2 and self._standalone(q, sent):
+                    # „…“ standing alone after a sentence about someone else than the last speaker
+                    b = self._previous_subject(si)
+                    if b is not None and b.person is not None and b.person is not ctx.person:
+                        a, rule = b, "preceding"
                 if a.speaker is None and ctx is not None and ctx.speaker and (
                     si - ctx_sent <= 1 or (si - ctx_sent <= 3 and (reported or self._standalone(q, sent)))
                 ):
@@ -141,7 +146,20 @@ class QuoteFinder:
                 out.append(quote)
                 if a.speaker:
                     ctx, ctx_sent = a, si
+        self._repeated(out)
         return out
+
+    def _repeated(self, out: list[Quote]) -> None:
+        """A headline quoting words the article attributes later: the same speaker (and channel)."""
+        named = [q for q in out if q.kind == "direct" and q.speaker]
+        for q in out:
+            if q.kind != "direct" or q.speaker or len(q.text) < 12:
+                continue
+            key = " ".join(q.text.split()).strip(" .,!?")
+            other = next((o for o in named if key in " ".join(o.text.split())), None)
+            if other is not None:
+                q.speaker, q.speaker_start, q.speaker_end = other.speaker, other.speaker_start, other.speaker_end
+                q.via = q.via or list(other.via)
 
     # -- channels ---------------------------------------------------------------------------------
     def _canonical_via(self, via: list[str]) -> list[str]:
@@ -495,9 +513,12 @@ class QuoteFinder:
         if not (w[:1].islower() and w.isalpha() and w not in self.lex.np_stop and w not in RELATIVE):
             return None
         np, via = att.subject_after(seq, j, hi, None)
-        if np is None or np.pronoun or not att.personish(np):
+        if np is None or np.pronoun:
             return None
-        if np.names or att.cast.person_in(np.start, np.end) or np.det or np.trusted and att._name_like_head(np):
+        bare_name = np.trusted and self.text[np.start].isupper() and att._name_like_head(np)  # „…“, strich Romney heraus
+        if not (att.personish(np) or bare_name):
+            return None
+        if np.names or att.cast.person_in(np.start, np.end) or np.det or bare_name:
             a = self._make(np, seq[j], via, seq, hi)
             a.strength = 3
             return a
@@ -725,6 +746,14 @@ class QuoteFinder:
             return None
         nxt = self.sentences[si + 1]
         seq = self.sequence(nxt, [])
+        if len(seq) >= 4 and seq[0].text in ("Das", "Dies", "So", "Dieses") and seq[1].text in AUXILIARIES | {"musste", "mussten", "wollte", "konnte", "durfte"}:
+            # "Das musste Bundesfinanzminister X … einräumen": the subject after the auxiliary
+            if any(self.att.verb_at(seq, m, len(seq)) for m in range(2, len(seq))):
+                np, via = self.att.subject_after(seq, 1, len(seq), None)
+                if np is not None:
+                    a = self._make(np, seq[1], via, seq, len(seq))
+                    a.strength = 2
+                    return a
         if len(seq) >= 3 and seq[0].text in ("Das", "Dies", "So", "Dieses"):
             v = self.att.verb_at(seq, 1, len(seq))
             if v is not None:
@@ -753,6 +782,21 @@ class QuoteFinder:
             return self._last_person_in(prev)
         a.strength = 1
         return a
+
+    def _previous_subject(self, si: int) -> Attribution | None:
+        """The person the sentence before begins with ("Der ältere Bruder des Papstes, Georg R., war …")."""
+        if si == 0:
+            return None
+        seq = self.sequence(self.sentences[si - 1], [])
+        np = self.att.parse_np(seq, 0)
+        if np is None or np.pronoun or np.det and np.det.lower() in ("den", "dem", "des", "einen", "einem"):
+            return None
+        hit = self.cast.person_in(np.start, np.end)
+        if not (hit and hit[1] == np.start or np.names and self.lex.person_head(np.head or "")):
+            return None  # "Die Äußerungen Hassemers bezeichnete …": not a person as the subject
+        a = self._make(np, None, [], seq, len(seq))
+        a.strength = 1
+        return a if a.speaker else None
 
     def _last_person_in(self, sent: Sentence) -> Attribution | None:
         """The person a sentence names last: who the next, unattributed quotation most likely quotes."""

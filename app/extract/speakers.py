@@ -322,9 +322,15 @@ class Attributor:
             w = w[:-1].rstrip("’'")  # a genitive: "Pötschs"
         return w
 
+    def _adjectival_person(self, np: NP) -> bool:
+        """"Ein Übertrittswilliger", "ein Betroffener": an adjective used as a noun for a person."""
+        head = np.head or ""
+        return (np.det or "").lower() in ("ein", "kein") and head[:1].isupper() and head.endswith(
+            ("iger", "licher", "ener", "ter", "ischer", "ender"))
+
     def personish(self, np: NP) -> bool:
         """Can this noun phrase name a speaker: a person, a role, a body, a medium, a document?"""
-        if np.pronoun or np.names or np.quoted:
+        if np.pronoun or np.names or np.quoted or self._adjectival_person(np):
             return True
         if self.cast.person_in(np.start, np.end) or self.cast.entity_in(np.start, np.end, ("organization", "media", "person")):
             return True
@@ -606,6 +612,8 @@ class Attributor:
         if np.names or self.cast.person_in(np.start, np.end):
             return True
         head = np.head or ""
+        if self._adjectival_person(np):
+            return True
         if self.lex.person_head(head) or self.lex.org_head(head) or self.lex.media_head(head):
             return True
         return self.cast.entity_in(np.start, np.end, ("organization", "media")) is not None

@@ -81,6 +81,20 @@ ROWS = [
     # "wie X, der …, feststellt": past a relative clause
     ("Wie Norman Pach, der den Prozess beobachtet hat, dazu feststellt, verlangt „der Tatbestand mehr als Vermutungen“.",
      "der Tatbestand mehr als Vermutungen", "Norman Pach", None, []),
+    # a verb the list lacks, then a bare surname
+    ("„Ich trete als Konservativer an“, strich Hallmann in Arbutus heraus.", "Ich trete als Konservativer an",
+     "Hallmann", "strich", []),
+    # a crowd, an adjective used as a noun
+    ("Die Menschenmenge skandierte vor dem Rathaus Parolen wie „Wir wollen Wahlen!“", "Wir wollen Wahlen!",
+     "Die Menschenmenge", "skandierte", []),
+    ("Ein Übertrittswilliger begründete seine Entscheidung wie folgt: „Hier leben die Menschen friedlich.“",
+     "Hier leben die Menschen friedlich.", "Ein Übertrittswilliger", "begründete", []),
+    # the speaker named in the sentence after: "Das musste X einräumen"
+    ("„Ja, es gibt Zumutungen.“ Das musste Finanzminister Paul Brück zu Beginn der Debatte einräumen.",
+     "Ja, es gibt Zumutungen.", "Paul Brück", None, []),
+    # a stand-alone quotation after a sentence about another person than the last speaker
+    ("„Das war meine Entscheidung“, sagte der Papst. Sein Bruder, Georg Ratinger, war seit langem eingeweiht. "
+     "„Mein Bruder wünscht sich mehr Ruhe.“", "Mein Bruder wünscht sich mehr Ruhe.", "Georg Ratinger", None, []),
     # a name as the attribution writes it: the surname where the text gives the surname
     ("Finanzvorstand Hans Dieter Pötsch kam nach Delhi. Pötsch sagte: „Der Markt wächst.“",
      "Der Markt wächst.", "Pötsch", "sagte", []),
@@ -203,3 +217,9 @@ def test_a_quotation_without_any_cue_after_a_quoted_person_continues_it() -> Non
     text = "„Wir sind bereit“, sagte Olaf Scholz. „Die Ukraine kann auf uns zählen.“"
     quotes = direct(text)
     assert [q.speaker for q in quotes] == ["Olaf Scholz", "Olaf Scholz"]
+
+
+def test_a_headline_quotation_takes_the_speaker_the_article_gives_it() -> None:
+    text = "Haushalt: „Ja, es gibt Zumutungen“\n\n„Ja, es gibt Zumutungen“, sagte Finanzminister Paul Brück am Dienstag."
+    quotes = direct(text)
+    assert [q.speaker for q in quotes] == ["Paul Brück", "Paul Brück"]
