@@ -25,6 +25,11 @@ class Claim:
         return len({r.article.id for r in self.rows})
 
     @property
+    def stories(self) -> int:
+        """Independent reports: the same wire story in several outlets counts once."""
+        return len({r.article.story_id or -r.article.id for r in self.rows})
+
+    @property
     def sources(self) -> list:
         return list({a.id: a for r in self.rows for a in r.sources}.values())
 
@@ -35,7 +40,7 @@ class Claim:
 
 
 def claims(rows) -> list[Claim]:  # noqa: ANN001
-    """Group estimates by (unit, figure, qualifier); most corroborated first."""
+    """Group estimates by (unit, figure, qualifier); most corroborated (independent stories) first."""
     groups: dict[tuple, Claim] = {}
     for r in rows:
         e = r.estimate
@@ -43,7 +48,7 @@ def claims(rows) -> list[Claim]:  # noqa: ANN001
             continue
         key = (e.unit, e.value, e.value_max, e.qualifier)
         groups.setdefault(key, Claim(*key)).rows.append(r)
-    return sorted(groups.values(), key=lambda c: (-c.articles, c.unit or "", -c.value))
+    return sorted(groups.values(), key=lambda c: (-c.stories, -c.articles, c.unit or "", -c.value))
 
 
 def by_source(rows, unit: str) -> dict[str, list]:  # noqa: ANN001

@@ -8,6 +8,7 @@ Every problem raises UnreadableArticle with a message that names the file (and t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -79,21 +80,31 @@ def from_text(text: str, name: str) -> ArticleInput:
     return ArticleInput(body=text, file_name=name, origin="txt")
 
 
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)(.*)\Z", re.S)
+
+
 def from_markdown(text: str, name: str) -> ArticleInput:
-    import frontmatter
+    """Markdown with optional YAML front matter between '---' lines (read with PyYAML)."""
     import yaml
 
-    try:
-        post = frontmatter.loads(text)
-    except (yaml.YAMLError, ValueError) as exc:
-        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise UnreadableArticle(f"{name}: the front matter is not valid YAML ({problem})") from exc
-    if not isinstance(post.metadata, dict):
-        raise UnreadableArticle(f"{name}: the front matter must be a mapping of fields")
-    body = post.content.strip("\n")
+    raw: dict = {}
+    body = text
+    if text.startswith("---"):
+        m = _FRONT.match(text)
+        if m is None:
+            raise UnreadableArticle(f"{name}: the front matter is not closed by a line of ---")
+        try:
+            raw = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError as exc:
+            problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise UnreadableArticle(f"{name}: the front matter is not valid YAML ({problem})") from exc
+        if not isinstance(raw, dict):
+            raise UnreadableArticle(f"{name}: the front matter must be fields (title: …), not a {type(raw).__name__}")
+        body = m.group(2)
+    body = body.strip("\n")
     if not body.strip():
         raise UnreadableArticle(f"{name}: no text after the front matter")
-    meta = parse_meta(post.metadata, name)
+    meta = parse_meta(raw, name)
     if "title" in meta and not body.lstrip().lstrip("#").strip().startswith(meta["title"][:40]):
         body = f"{meta['title']}\n\n{body}"  # headline first, as the extractor expects
     return ArticleInput(body=body, file_name=name, origin="md", **meta)

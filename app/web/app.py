@@ -7,11 +7,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from starlette.middleware.sessions import SessionMiddleware
 
 from app import __version__
 from app.config import Settings, get_settings
 from app.db import make_engine
-from app.web import api, errors, exports, pages
+from app.web import api, errors, exports, pages, write
+from app.web.auth import session_secret
 from app.web.deps import templates_for
 
 
@@ -34,7 +36,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.templates = templates_for(settings)
     app.mount("/static", StaticFiles(directory=settings.static_dir), name="static")
+    app.add_middleware(SessionMiddleware, secret_key=session_secret(settings), session_cookie="dossier_session",
+                       same_site="lax", https_only=settings.secure_cookies, max_age=14 * 24 * 3600)
     errors.install(app)
+    app.include_router(write.pages)
+    app.include_router(write.api)
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(exports.router)

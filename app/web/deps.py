@@ -13,6 +13,7 @@ from sqlmodel import Session
 from app.cite import cite_quote
 from app.config import Settings
 from app.filters import QUALIFIER_WORDS
+from app.web import auth
 from app.web import format as fmt
 
 
@@ -43,6 +44,8 @@ def templates_for(settings: Settings) -> Jinja2Blocks:
     env.filters["day"] = fmt.day
     env.filters["highlight_article"] = fmt.highlight_article
     env.globals["cite_quote"] = cite_quote
+    env.globals["current_writer"] = auth.current_writer
+    env.globals["csrf_token"] = auth.csrf_token
     return templates
 
 

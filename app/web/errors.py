@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.web.auth import SignInRequired
 from app.web.deps import render
 
 TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 422: "These filters cannot be read"}
@@ -31,6 +33,10 @@ def describe(errors: list[dict]) -> list[str]:
 
 
 def install(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def sign_in_first(request: Request, exc: SignInRequired):
+        return RedirectResponse(exc.next_url, status_code=303)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if not _wants_html(request):

@@ -135,6 +135,7 @@ def actor(request: Request, actor_id: int, session: SessionDep):
             "co_actors": queries.co_actors(session, actor_id),
             "months": queries.months_of(quotes),
             "chains": queries.chains(session, actor_id) if item.kind == "media" else [],
+            "options": queries.FilterOptions(session),  # the merge form's suggestions, queried only when shown
             "nav": "actors" if item.kind != "media" else "sources",
         },
         block="content",
