@@ -304,7 +304,10 @@ class QuoteFinder:
             v = self.att.verb_at(seq, m, n)
             if v is None or v.use != "say" or not v.finite:
                 continue
-            if any(t.text in PASSIVE_AUX_SET for t in seq[self.att.clause_start(seq, m, 0) : m]):
+            c = self.att.clause_start(seq, m, 0)
+            if seq[m - 1].text == "zu" or seq[c].text.lower() in ("um", "ohne", "statt", "anstatt"):
+                continue  # "…, um die Offensive zu unterstützen": an infinitive, no statement
+            if any(t.text in PASSIVE_AUX_SET for t in seq[c:m]):
                 return None  # "wurde … kritisiert": no speaker named
             np, via = self.att.subject_for_verb(seq, m, 0, n, v)
             if np is None or np.pronoun and np.pronoun not in PRONOUNS_3:

@@ -95,6 +95,9 @@ ROWS = [
     # a stand-alone quotation after a sentence about another person than the last speaker
     ("„Das war meine Entscheidung“, sagte der Papst. Sein Bruder, Georg Ratinger, war seit langem eingeweiht. "
      "„Mein Bruder wünscht sich mehr Ruhe.“", "Mein Bruder wünscht sich mehr Ruhe.", "Georg Ratinger", None, []),
+    # an infinitive clause is no statement: nobody is made a speaker by it
+    ("Laut Geheimdiensten hat Pjöngjang etwa 11.000 Soldaten entsandt, um die Offensive zu unterstützen. "
+     "„Die Lage ist ernst“, sagte Olaf Scholz.", "Die Lage ist ernst", "Olaf Scholz", "sagte", []),
     # a name as the attribution writes it: the surname where the text gives the surname
     ("Finanzvorstand Hans Dieter Pötsch kam nach Delhi. Pötsch sagte: „Der Markt wächst.“",
      "Der Markt wächst.", "Pötsch", "sagte", []),
@@ -223,3 +226,8 @@ def test_a_headline_quotation_takes_the_speaker_the_article_gives_it() -> None:
     text = "Haushalt: „Ja, es gibt Zumutungen“\n\n„Ja, es gibt Zumutungen“, sagte Finanzminister Paul Brück am Dienstag."
     quotes = direct(text)
     assert [q.speaker for q in quotes] == ["Paul Brück", "Paul Brück"]
+
+
+def test_an_infinitive_clause_registers_no_person() -> None:
+    text = "Nach Informationen der Geheimdienste hat Pjöngjang etwa 11.000 Soldaten entsandt, um die Offensive zu unterstützen."
+    assert [a.name for a in extract(text).actors if a.kind == "person"] == []
