@@ -100,3 +100,17 @@ def test_keyboard_reaches_the_filters_first(live_server, page):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#main$"))
+
+
+@pytest.mark.parametrize("path", ["/", "/quotes", "/estimates", "/articles/1", "/actors/1", "/sources", "/search?q=Kim"])
+def test_readable_on_a_phone_and_every_field_labelled(live_server, browser, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{live_server}{path}")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"{path} scrolls sideways by {overflow}px on a phone"
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+        .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.name)""")
+    assert unlabelled == []
+    screenshot(page, "phone" + path.replace("/", "-").replace("?", "-"))
+    context.close()
