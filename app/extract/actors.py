@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .gazetteer import Entity, Gazetteer, GazMention
 from .lexicon import Lexicon
 from .model import Actor, ActorMention, Mention
-from .tokens import NAME_PARTICLES, Token, looks_like_name_part
+from .tokens import NAME_PARTICLES, ROMAN, Token, looks_like_name_part
 
 
 @dataclass
@@ -25,10 +25,27 @@ class Person:
     state: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     role_text: str | None = None
+    aliases: set[str] = field(default_factory=set)  # names the extractor gave it ("Bundespräsident Köhler")
+    role_words: set[str] = field(default_factory=set)  # role nouns seen as its title ("bundespräsident")
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
+
+    def family_name(self, korean_surnames: set[str] | frozenset[str] = frozenset()) -> str:
+        """The surname as the text writes it: "Köhler" of "Horst Köhler", "van Laak" of "Heike van
+        Laak", "Kim" of "Kim Dae-jung" (a Korean family name comes first)."""
+        parts = [w for w in self.name.split() if not (len(w) == 2 and w.endswith("."))]  # initials: "Anna K. Weber"
+        if len(parts) <= 1:
+            return parts[0] if parts else self.name
+        if parts[-1].rstrip(".") in ROMAN:
+            return " ".join(parts[:-1])  # "Benedikt XVI.": a regnal name, "Papst Benedikt"
+        if parts[0] in korean_surnames and len(parts) <= 3:
+            return parts[0]
+        for i in range(1, len(parts) - 1):
+            if parts[i] in NAME_PARTICLES:
+                return " ".join(parts[i:])
+        return parts[-1]
 
     def first_pos(self) -> int:
         return self.mentions[0].start if self.mentions else 0
@@ -49,6 +66,9 @@ def _compound_of(word: str, head: str | None) -> bool:
     rest = len(word) - len(head)
     return rest <= 0 or rest >= 3
 
+SENTENCE_END = re.compile(r"[.!?][“”\"»«]?\s+(?=[„“\"»«]?[A-ZÄÖÜ])")
+
+
 def norm_name(s: str) -> str:
     return re.sub(r"[\s\-‐‑]+", " ", s).strip().casefold()
 
@@ -66,6 +86,7 @@ class Cast:
         self.person_mentions: list[tuple[int, int, Person]] = []  # (start, end, person), sorted
         self._by_entity: dict[str, Person] = {}
         self._by_norm: dict[str, Person] = {}
+        self._references: set[tuple[int, int]] = set()  # role nouns resolved to a person
         self.gaz_mentions: list[GazMention] = gaz.find(text)
         self._mask = bytearray(len(text))  # 1 where a known mention covers the text
         for m in self.gaz_mentions:
@@ -97,6 +118,41 @@ class Cast:
         self._find_unknown_persons()
         self._find_surname_mentions()
         self.person_mentions.sort(key=lambda x: x[0])
+        self._find_apposed_roles()
+
+    def _find_apposed_roles(self) -> None:
+        """A role noun in apposition after a name is the person's title: "Horst Köhler, der
+        Bundespräsident, …", "Theo Zwanziger, Präsident des Verbands, …"."""
+        toks = self.tokens
+        for _s, e, p in self.person_mentions:
+            k = self._token_index_at_or_after(e)
+            if k is None or k + 2 >= len(toks) or toks[k].text != "," or toks[k].start != e:
+                continue
+            m = k + 1
+            det = toks[m].text if toks[m].text in ("der", "die", "ein", "eine") else None
+            if det:
+                m += 1
+            while m < len(toks) and toks[m].text[:1].islower() and toks[m].text.endswith(("e", "en", "er", "es")) and len(toks[m].text) > 3:
+                m += 1  # "der frühere", "die langjährige"
+            if m + 1 >= len(toks) or not toks[m].cap:
+                continue
+            word = toks[m].text
+            if not self.lex.person_head(word) or toks[m + 1].text in ("und", "sowie", "oder", "-", "–"):
+                continue  # "Köhler, die Kanzlerin und der Minister": an enumeration
+            feminine = self.lex.feminine(word) or det == "die"
+            if p.gender and (p.gender == "f") != feminine and (det or self.lex.feminine(word)):
+                continue
+            self.note_role(p, word)
+
+    def _token_index_at_or_after(self, pos: int) -> int | None:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].start < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(self.tokens) else None
 
     def covered(self, start: int, end: int) -> bool:
         return self._mask.find(1, start, end) != -1
@@ -158,7 +214,7 @@ class Cast:
                     j = self._collect_name(i + 1, 3)
                     if j > i + 1 and self._plausible_after_role(i + 1, j):
                         g = "f" if lex.feminine(t.text) else None
-                        self.add_person(nxt.start, toks[j - 1].end, gender=g, role=head)
+                        self.add_person(nxt.start, toks[j - 1].end, gender=g, role=t.text)
                         i = j
                         continue
             i += 1
@@ -177,17 +233,25 @@ class Cast:
         return any(m.text == word for m in self.gaz_mentions)
 
     def _role_before(self, i: int) -> str | None:
-        if i > 0 and self.tokens[i - 1].cap:
-            return self.lex.person_head(self.tokens[i - 1].text)
+        """The role noun right before a name ("Bundespräsident Horst Köhler"), as written."""
+        if i > 0 and self.tokens[i - 1].cap and self.lex.person_head(self.tokens[i - 1].text):
+            return self.tokens[i - 1].text
         return None
 
     def _attach_role_before(self, p: Person, start: int) -> None:
         k = self._token_index(start)
         if k is not None and k > 0:
-            prev = self.tokens[k - 1]
-            head = self.lex.person_head(prev.text) if prev.cap else None
-            if head:
-                p.roles.add(head)
+            role = self._role_before(k)
+            if role:
+                self.note_role(p, role)
+
+    def note_role(self, p: Person, word: str) -> None:
+        """A role noun that stands as p's title ("Bundespräsident Horst Köhler", "Köhler, der
+        Bundespräsident"); a plural before a name ("von den Ermittlern Demjanjuk") is none."""
+        head = self.lex.person_head(word)
+        if head and self.lex.title_form(word):
+            p.roles.add(head)
+            p.role_words.add(self.lex.role_nominative(word).lower())
 
     def _token_index(self, start: int) -> int | None:
         lo, hi = 0, len(self.tokens)
@@ -218,7 +282,7 @@ class Cast:
         if gender and not p.gender:
             p.gender = gender
         if role:
-            p.roles.add(role)
+            self.note_role(p, role)
         if not any(m.start == start for m in p.mentions):
             p.mentions.append(Mention(start, end, self.text[start:end]))
             self.person_mentions.append((start, end, p))
@@ -264,11 +328,14 @@ class Cast:
 
     def person_by_role(self, head: str, pos: int, feminine: bool | None, state: str | None = None) -> Person | None:
         """The most recent person before pos whose known roles or epithets fit the role noun."""
-        head = head.lower()
+        word = self.lex.role_nominative(head).lower()
+        head = (self.lex.person_head(head) or head).lower()
         seen: dict[int, int] = {}
+        last: dict[int, int] = {}
         cands: list[Person] = []
         for _s, _e, p in reversed(self.persons_before(pos)):
             seen[id(p)] = seen.get(id(p), 0) + 1
+            last.setdefault(id(p), _e)
             if p in cands:
                 continue
             if feminine is not None and p.gender and (p.gender == "f") != feminine:
@@ -279,11 +346,18 @@ class Cast:
                 cands.append(p)
         if not cands:
             return None
+        exact = [p for p in cands if word in p.role_words or word.removesuffix("in") in p.role_words]
+        if exact:
+            cands = exact  # "der Bundespräsident": the person titled so before a mere "Präsident"
+        if len(SENTENCE_END.findall(self.text, last[id(cands[0])], pos)) <= 2:
+            return cands[0]  # named in the sentence or the two before: "Minister Jung sagte … Dann sagte der Minister"
         # the most mentioned of the fitting persons; the most recent among equals
         return max(cands, key=lambda p: (seen[id(p)], -cands.index(p)))
 
     def add_reference(self, p: Person, start: int, end: int) -> None:
-        """A role noun or pronoun resolved to p is a mention of p too."""
+        """A role noun or pronoun resolved to p is a mention of p too (but no alias: "der
+        Bundespräsident" names someone else in the next article)."""
+        self._references.add((start, end))
         if not any(m.start == start for m in p.mentions):
             p.mentions.append(Mention(start, end, self.text[start:end]))
             self.person_mentions.append((start, end, p))
@@ -335,7 +409,8 @@ class Cast:
         for p in sorted(self.persons, key=lambda p: p.first_pos()):
             if not p.mentions:
                 continue
-            aliases = sorted({" ".join(m.text.split()) for m in p.mentions} - {p.name})
+            written = {" ".join(m.text.split()) for m in p.mentions if (m.start, m.end) not in self._references}
+            aliases = sorted((written | p.aliases) - {p.name})
             out.append(Actor(p.name, "person", aliases, p.role_text, sorted(p.mentions, key=lambda m: m.start)))
         for name, (ent, mentions) in self.others.items():
             aliases = sorted({" ".join(m.text.split()) for m in mentions} - {name})

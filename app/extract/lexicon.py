@@ -112,6 +112,8 @@ class Lexicon:
         except KeyError:
             pass
         h = self._person_head(word)
+        if h == "mann" and len(word) > 4 and self.nouns and not self.common_noun(word[:1].upper() + word[1:]):
+            h = None  # "Lehmann", "Schumann": a surname, not a compound of "Mann" like "Geschäftsmann"
         if len(self._head_cache) < 200_000:
             self._head_cache[word] = h
         return h
@@ -135,6 +137,29 @@ class Lexicon:
             if h:
                 return h
         return None
+
+    def role_nominative(self, word: str) -> str:
+        """"Bundespräsidenten" -> "Bundespräsident", "Sprechers" -> "Sprecher", "Kollegen" ->
+        "Kollege": a role noun with its declension ending dropped; any other word as it is."""
+        role = self.person_head(word)
+        if not role:
+            return word
+        low = word.lower()
+        for ending in ("en", "es", "n", "s"):
+            if low.endswith(ending) and low[: -len(ending)].endswith(role) and not low.endswith(role):
+                return word[: -len(ending)]
+        return word
+
+    def title_form(self, word: str) -> bool:
+        """A role noun that can stand as a person's title before the name ("Bundespräsident",
+        "des Verteidigungsministers", "dem Präsidenten"), not a plural ("den Ermittlern", "Lehrerinnen")."""
+        role = self.person_head(word)
+        if not role:
+            return False
+        low = word.lower()
+        if low.endswith("innen"):
+            return False
+        return not (role.endswith(("er", "el")) and low.endswith(role + "n"))
 
     def feminine(self, word: str) -> bool:
         w = word.lower()

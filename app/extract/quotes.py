@@ -63,6 +63,7 @@ class QuoteFinder:
                 ind = self.reported_speech(sent)
                 if ind is not None:
                     quote, a = ind
+                    self._link(a)
                     self._carry_channel(quote, a, si, sent)
                     out.append(quote)
                     self.rules.append("indirect")
@@ -131,6 +132,7 @@ class QuoteFinder:
                     rule = "following" if b else "preceding"
                     a = b or self.preceding_subject(si) or a
                 self.rules.append(rule)
+                self._link(a)
                 if a.person is not None:
                     self.att.last_person = a.person
                 s0, e0 = q.start, q.end
@@ -148,6 +150,12 @@ class QuoteFinder:
                     ctx, ctx_sent = a, si
         self._repeated(out)
         return out
+
+    def _link(self, a: Attribution) -> None:
+        """The speaker's name as given ("Köhler", "Bundespräsident Köhler") is an alias of the person
+        it names, so that the store links the quotation to the actor."""
+        if a.person is not None and a.speaker and a.speaker != a.person.name:
+            a.person.aliases.add(a.speaker)
 
     def _repeated(self, out: list[Quote]) -> None:
         """A headline quoting words the article attributes later: the same speaker (and channel)."""

@@ -45,6 +45,7 @@ class NP:
     names: list[Token] = field(default_factory=list)  # name tokens after the head / apposition
     quoted: bool = False  # the head is a quoted name: die „Computerwoche“
     trusted: bool = False  # stands right beside a speech verb, so a bare word there is a name
+    inner_names: bool = False  # a genitive complement carries names: "der Vorsitzende der Gemeinde Istvan Kovacs"
 
 
 @dataclass
@@ -135,6 +136,7 @@ class Attributor:
                 sub = self.parse_np(seq, j, limit, apposition=False)
                 if sub is None or sub.pronoun:
                     break
+                np.inner_names = np.inner_names or bool(sub.names) or sub.inner_names
                 j = sub.j
                 np.j, np.end = j, seq[j - 1].end
             else:
@@ -245,9 +247,8 @@ class Attributor:
         if hit:
             p = hit[0]
             a.speaker, a.person = self.written(p, hit[1], hit[2]), p
-            head = lex.person_head(np.head or "")
-            if head:
-                p.roles.add(head)
+            if np.head and lex.person_head(np.head) and hit[1] > np.start:
+                cast.note_role(p, np.head)
             return a
         ent = cast.entity_in(np.start, np.end, ("media", "organization", "state"))
         head = np.head or ""
@@ -265,7 +266,7 @@ class Attributor:
                     h0 = s0 - len(head) - 1  # "Norman Pach": a first name the list lacks is part of the name
                     if h0 >= np.start and self.text[h0:s0 - 1] == head:
                         s0 = h0
-                p = cast.add_person(s0, nm[-1].end, gender=self._gender(np), role=role)
+                p = cast.add_person(s0, nm[-1].end, gender=self._gender(np), role=head if role else None)
                 a.speaker, a.person = self.written(p, s0, nm[-1].end), p
                 return a
         if role and (np.det or "").lower() in INDEFINITE:
@@ -282,6 +283,12 @@ class Attributor:
                 a.speaker, a.person = p.name, p
                 return a
         if role:
+            near = self._apposed_person(np)
+            if near is not None:
+                p, s0, e0 = near  # "Erkki Tuomioja, Präsident des Rats:": the name before the role speaks
+                cast.note_role(p, head)
+                a.speaker, a.person = self.written(p, s0, e0), p
+                return a
             state = self._state_in(np)
             p = cast.person_by_role(head, np.start, self._feminine(np), state)
             if p is None and state:
@@ -290,10 +297,13 @@ class Attributor:
                     p = None
             if p is None and np.det:
                 p = cast.person_by_epithet(head)
+            if p and p.entity is None and np.inner_names:
+                p = None  # "der Vorsitzende der Gemeinde Istvan Kovacs": a name the cast lacks stands in the phrase
             if p:
                 a.person = p
-                # a known actor is named canonically; anyone else by the role noun the text uses here
-                a.speaker = p.name if p.entity is not None else self._np_text(np)
+                # a known actor is named canonically; anyone else by the role noun the text uses
+                # here and the surname ("der Bundespräsident" -> "Bundespräsident Köhler")
+                a.speaker = p.name if p.entity is not None else self.role_name(head, p)
                 cast.add_reference(p, np.start, np.end)
                 return a
             a.speaker = self._np_text(np)
@@ -321,6 +331,30 @@ class Attributor:
         if w.endswith(("s", "’s", "'s")) and not p.name.endswith(w) and w[:-1].rstrip("’'") and p.name.endswith(w[:-1].rstrip("’'")):
             w = w[:-1].rstrip("’'")  # a genitive: "Pötschs"
         return w
+
+    def _apposed_person(self, np: NP) -> tuple[Person, int, int] | None:
+        """A person named right before the role phrase and a comma: "Köhler, der Bundespräsident",
+        "Erkki Tuomioja, Präsident des Rats der EU"."""
+        k = np.start
+        while k > 0 and self.text[k - 1] == " ":
+            k -= 1
+        if k == 0 or self.text[k - 1] != ",":
+            return None
+        k -= 1
+        for s0, e0, p in reversed(self.cast.persons_before(k)):
+            if e0 == k:
+                return p, s0, e0
+            if e0 < k - 1:
+                break
+        return None
+
+    def role_name(self, head: str, p: Person) -> str:
+        """"Bundespräsident Köhler": the role noun (in the nominative singular when the text
+        declines it) and the surname, a name that tells the analyst who speaks; it becomes an
+        alias of the person."""
+        name = f"{self.lex.role_nominative(head)} {p.family_name(self.lex.korean_surnames)}"
+        p.aliases.add(name)
+        return name
 
     def _adjectival_person(self, np: NP) -> bool:
         """"Ein Übertrittswilliger", "ein Betroffener": an adjective used as a noun for a person."""

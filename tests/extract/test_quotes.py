@@ -52,9 +52,9 @@ ROWS = [
      "Wir stehen an der Seite Russlands", "Choe Son Hui", "betonte", []),
     ("Kim Jong-un besuchte eine Fabrik. „Die Produktion muss steigen“, sagte der Machthaber.",
      "Die Produktion muss steigen", "Kim Jong Un", "sagte", []),
-    # a role noun for a person the gazetteer does not know: the role noun the text uses speaks
+    # a role noun for a person the gazetteer does not know: the role noun and the surname
     ("Bundespräsident Horst Köhler sprach in Berlin. „Reformen sind nötig“, sagte der Bundespräsident.",
-     "Reformen sind nötig", "der Bundespräsident", "sagte", []),
+     "Reformen sind nötig", "Bundespräsident Köhler", "sagte", []),
     # a sentence with a speech verb and no quotation names the speaker of what follows
     ("Die Politikerin Anja Weber kritisierte die Pläne. Die Mittel seien „völlig unrealistisch“.",
      "völlig unrealistisch", "Anja Weber", None, []),
