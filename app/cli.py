@@ -145,7 +145,7 @@ def serve(
         typer.echo(f"seed {r.status}: {r.name} {r.message}", err=True)
     typer.echo(f"Dossier on http://{host}:{port} (database {settings.database_url})", err=True)
     uvicorn.run("app.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=True, log_level="info")
+                proxy_headers=True, log_level="info", access_log=False)  # app.web.logs logs each request
 
 
 def main() -> None:

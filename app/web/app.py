@@ -12,7 +12,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from app import __version__
 from app.config import Settings, get_settings
 from app.db import make_engine
-from app.web import api, errors, exports, pages, write
+from app.web import api, errors, exports, pages, security, write
 from app.web.auth import session_secret
 from app.web.deps import templates_for
 
@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Quotes, estimates, actors and sources from news articles on Russia and North Korea.",
         lifespan=lifespan,
     )
+    security.install(app, settings.max_body_bytes)  # headers, body limit, access log: outside every other layer
     app.state.settings = settings
     app.state.engine = engine
     app.state.templates = templates_for(settings)

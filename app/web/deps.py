@@ -57,9 +57,10 @@ def render(request: Request, template: str, context: dict, block: str = "results
     """
     templates: Jinja2Blocks = request.app.state.templates
     context = {"request": request, **context}
-    if wants_fragment(request):
+    present = templates.env.get_template(template).blocks  # a page without the block is sent whole
+    if wants_fragment(request) and block in present:
         blocks = [block]
-        if block == "results" and request.headers.get("HX-Trigger") != "filters":
+        if block == "results" and request.headers.get("HX-Trigger") != "filters" and "filters" in present:
             blocks.append("filters")
             context["oob"] = True
         response = templates.TemplateResponse(request, template, context, block_names=blocks, status_code=status_code)

@@ -327,7 +327,7 @@ def api_undo(correction_id: int, session: SessionDep, writer: WriterDep):
 
 @api.get("/corrections", response_model=list[CorrectionOut], tags=["writing"])
 def api_corrections(session: SessionDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                    offset: Annotated[int, Query(ge=0)] = 0):
+                    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0):
     """The audit trail, newest first (reading needs no token)."""
     rows = session.exec(select(Correction).order_by(Correction.id.desc()).offset(offset).limit(limit)).all()
     return [CorrectionOut.of(c) for c in rows]
