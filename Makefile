@@ -17,9 +17,12 @@ run: $(STAMP)
 	$(BIN)/dossier serve
 
 ## Run the whole test suite (installs Debian's chromium for the browser tests when missing)
+## and the database tests on SQLite and on PostgreSQL (installed and started under /tmp when missing)
 test: $(STAMP)
 	scripts/ensure-chromium
-	$(BIN)/python -m pytest -n 2
+	scripts/ensure-postgres
+	DOSSIER_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$${DOSSIER_PG_DIR:-/tmp/dossier-pg}" \
+	  $(BIN)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests scripts

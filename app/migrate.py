@@ -8,10 +8,14 @@ from alembic.config import Config
 from app.config import ROOT
 
 FTS_TABLES = ("quote_fts", "article_fts")
+FTS_INDEXES = ("ix_quote_fts", "ix_article_fts")  # PostgreSQL's GIN expression indexes (0004)
 
 
 def include_name(name, type_, parent_names) -> bool:  # noqa: ANN001, ARG001
-    """Autogenerate leaves out the FTS5 tables (and their shadow tables): 0002 writes them by hand."""
+    """Autogenerate leaves out the search structures, which 0002 (FTS5 tables and their shadow
+    tables, SQLite) and 0004 (GIN indexes, PostgreSQL) write by hand."""
+    if type_ == "index" and name in FTS_INDEXES:
+        return False
     return not (type_ == "table" and name and name.startswith(FTS_TABLES))
 
 

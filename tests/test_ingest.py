@@ -73,6 +73,7 @@ def test_a_failure_while_storing_rolls_back_the_whole_article(engine, tmp_path, 
     assert count(engine, Article) == 0 and count(engine, Quote) == 0
 
 
+@pytest.mark.sqlite_only  # the FTS5 tables; PostgreSQL indexes the rows themselves
 def test_deleting_an_article_removes_its_items_and_search_entries(engine, seeded):
     with Session(engine) as s:
         article = s.exec(select(Article)).first()
