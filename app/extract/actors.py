@@ -363,6 +363,9 @@ class Cast:
             self.person_mentions.append((start, end, p))
             self.person_mentions.sort(key=lambda x: x[0])
 
+    def is_reference(self, start: int, end: int) -> bool:
+        return (start, end) in self._references
+
     def person_by_epithet(self, head: str) -> Person | None:
         """A gazetteer person that alone carries this epithet ("der Kremlchef"), even if not named yet."""
         h = head.lower()

@@ -53,6 +53,7 @@ class Lexicon:
         names = load_toml("names.toml")
         self.verbs: dict[str, VerbForm] = {}
         self.separable: dict[str, list[VerbForm]] = {}  # finite form -> possible particle verbs
+        self.participles: set[str] = set()  # "bezeichnet", "eingestuft": the passive's verb form
         for lemma, spec in speech["verbs"].items():
             use = spec.get("use", "say")
             particle = spec.get("particle")
@@ -72,6 +73,7 @@ class Lexicon:
                 for f in finite:
                     self.verbs.setdefault(f, VerbForm(lemma, use, None, True))
                 self.verbs.setdefault(participle, VerbForm(lemma, use, None, False))
+            self.participles.add(participle)
         self.english_verbs = set(speech["english"]["verbs"])
         self.according_to = list(speech["english"]["according_to"])
         cues = speech["cues"]

@@ -340,14 +340,21 @@ class QuoteFinder:
         if nxt == "-" or nxt.isalpha():
             return False  # „Null“-Reaktion: part of a compound
         name_like = _name_like(inner.split()) and not self._common_phrase(inner)
-        if self._title_context(seq, k) or self._titled_after(seq, k):
-            return False
         lower = inner[:1].islower() or inner[:1] in "([…."
+        sent_text = self.text[sent.start : sent.end]
+        if self._title_context(seq, k) or self._titled_after(seq, k):
+            # „kaputt“ after "das System" in reported speech is no title: a judgement
+            if not (lower and inner[:1].isalpha() and (SUBJUNCTIVE.search(sent_text) or self._sentence_has_cue(seq))):
+                return False
         prev = seq[k - 1].text.lower() if k > 0 else ""
+        if self._named_institution(inner, seq, k):
+            return False  # die „Aktion Deutschland hilft“, des „Gesetzes über den Verfassungsschutz“
         if prev in ("laut", "gemäß", "wie", "von", "vom") and len(words) <= 4 and not FIRST_PERSON.search(inner) and (
                 name_like or "." in inner or k + 1 < len(seq) and self.att.verb_at(seq, k + 1, len(seq))):
             return False  # laut „tagesschau.de“, wie „heise online“ berichtet: a source's name
         if a is not None and a.strength >= 3:
+            if len(words) <= 2 and prev in ("als", "eine", "einen", "ein", "einer", "einem") and self._plain_phrase(inner):
+                return True  # "der die Maßnahme als „Kapitulation“ sieht": a common noun, no name
             return not name_like or len(words) >= 4
         if k > 0 and seq[k - 1].text == ":":
             return not name_like or len(words) >= 4
@@ -355,10 +362,14 @@ class QuoteFinder:
             return True
         if len(words) >= 3 and FIRST_PERSON.search(inner) and not name_like:
             return True  # "ich", "wir", "uns": someone speaking
-        sent_text = self.text[sent.start : sent.end]
         ctx = self._sentence_has_cue(seq) or bool(SUBJUNCTIVE.search(sent_text))
-        if len(words) <= 2 and ctx and prev in ("als", "eine", "einen", "ein", "einer", "einem"):
-            return True  # bezeichnete ihn als „Wortbruch“, nannte es eine „Zeitungsente“
+        if len(words) <= 2 and ctx and prev in ("als", "eine", "einen", "ein", "einer", "einem") and (
+                self._speaker_in_clause(seq, k) or prev != "als" and self._sentence_speaker(seq, k)):
+            return True  # bezeichnete ihn als „Wortbruch“, nannte es eine „Zeitungsente“ (not "nennt man", "gilt als")
+        if len(words) <= 6 and (lower or self._noun_word(words[0])) and self._speech_slot(seq, k):
+            return True  # warnte vor den „Lohnverzichtstheorien“, bezeichnete sie als „Knaller aus Karlsruhe“
+        if len(words) <= 4 and self._predicative(inner, words, seq, k):
+            return True  # die Lage sei „alarmierend“; das „schwach radioaktiv“ sein soll
         if len(words) == 1:
             return ctx and lower
         if name_like:
@@ -368,6 +379,108 @@ class QuoteFinder:
         if lower and len(words) >= 4:
             return True
         return len(words) >= 4 and inner[-1:] in ".!?"
+
+    def _named_institution(self, inner: str, seq: list[Token], k: int) -> bool:
+        """A quotation after a definite article whose head noun names an institution, a law, a prize
+        or a work ("der neue „Oberste Rat zur …“", "Träger des „Sacharow-Preises für …“"): a name."""
+        j = k - 1
+        if j > 0 and seq[j].text[:1].islower() and seq[j].text.endswith(("e", "en")) and seq[j].text not in DEFINITE:
+            j -= 1  # "der neue „…“"
+        if j < 0 or seq[j].text.lower() not in DEFINITE:
+            return False
+        for w in re.findall(r"[\w-]+", inner)[:2]:
+            if not w[:1].isupper():
+                return False
+            if self.cast.entity_in(seq[k].start, seq[k].end, ("state",)) and any(
+                    m.text == w for m in self.cast.gaz_mentions if seq[k].start <= m.start < seq[k].end):
+                continue  # "Deutschland" is a state, not a compound of "Land"
+            if self._institution_head(w):
+                return True
+        return False
+
+    def _institution_head(self, word: str) -> bool:
+        lex = self.lex
+        w = word.lower()
+        for ending in ("", "es", "s", "en", "n", "e"):
+            if ending and not w.endswith(ending):
+                continue
+            base = w[: len(w) - len(ending)] if ending else w
+            if lex.org_head(base) or any(base.endswith(t) for t in lex.title_heads if len(t) > 3):
+                return True
+        return False
+
+    def _speaker_in_clause(self, seq: list[Token], k: int, verbs: set[str] | None = None) -> bool:
+        """A speech verb in the quotation's clause whose subject (or passive agent) can speak: not
+        "man" ("Dies nennt man einen „Aktiensplit“"), not an agentless passive ("als „Sonnenwind“
+        bezeichnet wird")."""
+        lo = k
+        while lo > 0 and seq[lo - 1].text not in CLAUSE_MARKS:
+            lo -= 1
+        hi = k + 1
+        while hi < len(seq) and seq[hi].text not in CLAUSE_MARKS:
+            hi += 1
+        att = self.att
+        for m in range(lo, hi):
+            if seq[m].text == QUOTE:
+                continue
+            v = att.verb_at(seq, m, hi)
+            if v is None or (verbs and v.lemma not in verbs):
+                continue
+            np, _ = att.subject_for_verb(seq, m, 0, len(seq), v)
+            if np is not None and np.pronoun not in ("man", "Man", "es", "Es") and (np.pronoun or att.personish(np)):
+                return True
+        return False
+
+    def _sentence_speaker(self, seq: list[Token], k: int) -> bool:
+        """Someone speaks in the sentence (reported speech: "…, habe ihr einen „Ruck“ verpasst, sagte X")."""
+        a = self.sentence_cue(seq, k)
+        return a is not None and bool(a.speaker)
+
+    def _speech_slot(self, seq: list[Token], k: int) -> bool:
+        """The quotation fills the prepositional slot of a speech verb whose subject can speak:
+        "bezeichnete X als Q", "warnte vor (den) Q", "sprach von (einem) Q", "riet zu Q"; a passive
+        counts when it names its agent ("wird vom Wetterdienst als Q eingestuft")."""
+        j = k - 1
+        if j >= 0 and seq[j].text.lower() in self.lex.determiners:
+            j -= 1
+        if j < 0 or seq[j].text.lower() not in SLOT_VERBS:
+            return False
+        return self._speaker_in_clause(seq, k, SLOT_VERBS[seq[j].text.lower()])
+
+    def _predicative(self, inner: str, words: list[str], seq: list[Token], k: int) -> bool:
+        """A quoted adjective or adverb phrase as the predicate of a copula: "ist die Lage
+        „alarmierend“", "das „schwach radioaktiv“ sein soll" — someone's judgement; not before a
+        noun („fremden“ Männern), not after a preposition (auf „stabil“ gesetzt)."""
+        if any(w[:1].isupper() for w in words) or not inner[:1].isalpha():
+            return False
+        prev = seq[k - 1].text if k > 0 else ""
+        nxt = seq[k + 1].text if k + 1 < len(seq) else "."
+        if prev.lower() in PREPS or prev.lower() in self.lex.determiners and nxt not in COPULA:
+            return False
+        if nxt in COPULA and not prev[:1].isupper():
+            return True
+        if nxt not in CLAUSE_MARKS and nxt not in COORDINATORS_END:
+            return False
+        m = k - 1
+        while m >= 0 and seq[m].text not in CLAUSE_MARKS and seq[m].text not in COORDINATORS_END:
+            if seq[m].text in COPULA:
+                return True
+            m -= 1
+        return False
+
+    def _plain_phrase(self, inner: str) -> bool:
+        """Every capitalised word a German common noun or a compound of one ("Wortbruch",
+        "Lohnverzichtstheorien", "Feinde Gottes"): words anyone may say, not a name."""
+        caps = [w for w in re.findall(r"[\w-]+", inner) if w[:1].isupper()]
+        return bool(caps) and all(self._noun_word(w) for w in caps)
+
+    def _noun_word(self, word: str) -> bool:
+        w = word.rsplit("-", 1)[-1] if "-" in word else word
+        if not w[:1].isupper() and "-" in word:
+            w = w[:1].upper() + w[1:]  # "Anti-Terror-Gesetz" -> "Gesetz"
+        if self.lex.common_noun(w):
+            return True
+        return len(w) >= 8 and any(self.lex.common_noun(w[i:].capitalize()) for i in range(3, len(w) - 4))
 
     def _common_phrase(self, inner: str) -> bool:
         """Capitalised words that are all German common nouns ("Recht auf Selbstverteidigung"): a
@@ -644,6 +757,7 @@ class QuoteFinder:
         att = self.att
         n = len(seq)
         says: list[tuple[int, Attribution]] = []
+        frame: Attribution | None = None
         weak: list[Attribution] = []
         channels: list[Attribution] = []
         for m in range(n):
@@ -700,9 +814,12 @@ class QuoteFinder:
                 channels.append(a)
                 continue
             says.append((m, a))
+            c = att.clause_start(seq, m, 0)
+            if c == 0 and seq[0].text in ("Wie", "wie") and m + 1 < n and seq[m + 1].text == "," and a.speaker and frame is None:
+                frame = a  # "Wie X erklärte, sieht die Regierung in dem Gesetz „…“": X speaks for the sentence
         before = [x for x in says if x[0] < k]
         after = [x for x in says if x[0] > k]
-        near = before[-1:] or after[:1]
+        near = ([(0, frame)] if frame is not None else []) or before[-1:] or after[:1]
         best = ([x[1] for x in near] or weak or channels or [None])[0]
         if best is None:
             return None
@@ -747,7 +864,14 @@ class QuoteFinder:
             return None
         hit = self.cast.person_in(seq[max(0, m - 6)].start, seq[m - 1].end)
         if hit is None or hit[2] != seq[m - 1].end:
-            return None
+            # "vom Fahrgastverband IGEB, der die Maßnahme als „Kapitulation“ sieht": a body
+            np = self._np_ending_at(seq, m)
+            if np is None or np.pronoun or not (self.att.personish(np) and (np.names or self.lex.org_head(np.head or "")
+                                                                             or self.cast.entity_in(np.start, np.end, ("organization", "media")))):
+                return None
+            a = self._make(np, None, [], seq, m)
+            a.strength = 3
+            return a if a.speaker else None
         p, s0, e0 = hit
         return Attribution(p.name, s0, e0, person=p, strength=3)
 
@@ -839,6 +963,18 @@ class QuoteFinder:
 CONTINUED = re.compile(r"\b(demnach|demzufolge|dem Bericht zufolge|laut dem Bericht|hieß es weiter|heißt es weiter|"
                        r"berichtete[n]? weiter|meldete[n]? weiter|so die Agentur)\b")
 PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
+DEFINITE = {"der", "die", "das", "des", "dem", "den"}
+# the preposition a speech verb governs, and the verbs (lemmas) that take it; None: any speech verb
+SLOT_VERBS: dict[str, set[str] | None] = {
+    "als": None,
+    "vor": {"warnen", "mahnen"},
+    "von": {"sprechen"},
+    "zu": {"raten", "mahnen", "aufrufen", "auffordern"},
+}
+COPULA = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "bleibt", "blieb", "bleibe", "scheint",
+          "schien", "wirkt", "wirkte", "sein", "bleiben"}
+CLAUSE_MARKS = {",", ";", ":", ".", "!", "?", "(", ")", "–", "—"}
+COORDINATORS_END = {"und", "oder", "aber", "sondern", "denn"}
 PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
 FIRST_PERSON = re.compile(r"\b(ich|Ich|wir|Wir|mich|mir|uns|unser|unsere|unseren|unserer|meine|meinen|meiner|I|we|We|us|our)\b")
 PREPS = {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum", "zur",

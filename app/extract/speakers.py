@@ -216,7 +216,8 @@ class Attributor:
             return True  # a title or an initial: "Prof.", "W."
         if w in ("der", "den") and prev.text not in ("von", "van", "ter"):
             return False
-        if w in NAME_PARTICLES and j + 1 < len(seq) and not self.lex.person_head(prev.text):
+        if w in NAME_PARTICLES and j + 1 < len(seq) and not self.lex.person_head(prev.text) and (
+                not self.lex.common_noun(prev.text) or self.lex.gender_of_first_name(prev.text)):  # not "die Gefahr von Waldbränden"
             nxt = seq[j + 1].text
             if is_capitalized_word(nxt) and nxt not in self.lex.not_names:
                 return True
@@ -244,9 +245,13 @@ class Attributor:
                     a.speaker, a.person = p.name, p
             return a
         hit = cast.person_in(np.start, np.end)
+        if hit and np.det and hit[1] == np.start and hit[2] <= np.start + len(np.det) and lex.person_head(np.head or ""):
+            hit = None  # "Demjanjuks Sohn", "Kims Schwester": someone else than the person named
         if hit:
             p = hit[0]
             a.speaker, a.person = self.written(p, hit[1], hit[2]), p
+            if cast.is_reference(hit[1], hit[2]) and p.entity is None and lex.person_head(np.head or ""):
+                a.speaker = self.role_name(np.head or "", p)  # a role noun resolved before: the same name again
             if np.head and lex.person_head(np.head) and hit[1] > np.start:
                 cast.note_role(p, np.head)
             return a
@@ -256,10 +261,21 @@ class Attributor:
         if ent and ent.entity.kind in ("media", "organization") and not np.names and not role:
             a.speaker = ent.entity.name
             return a
-        if np.names:
+        if np.names and cast.entity_in(np.names[0].start, np.names[-1].end, ("state", "organization", "media")) and role:
+            pass  # "Der oberste Führer Irans": a state's genitive after the role noun, no person's name
+        elif np.names:
             nm = np.names
             while len(nm) > 1 and (lex.person_head(nm[0].text) or nm[0].text in TITLES or nm[0].text == "."):
                 nm = nm[1:]  # "Hessens Ministerpräsident Roland Koch", "Prof. Dr. X": roles and titles are no part of the name
+            last = nm[-1].text
+            if lex.org_head(last) and not lex.person_head(last) and len(last) > len(lex.org_head(last) or "") + 2:
+                a.speaker = self._np_text(np)  # "vom Deutschen Wetterdienst": a body, no person
+                return a
+            if nm is np.names and not role and lex.org_head(head) and not lex.media_head(head):
+                h0 = self.text.find(head, np.start, nm[0].start)
+                if h0 != -1:
+                    a.speaker = " ".join(self.text[h0 : nm[-1].end].split())  # "die Stiftung Warentest": a body's name
+                    return a
             if len(nm) >= 1 and all(is_capitalized_word(x.text) or x.text in NAME_PARTICLES or x.text == "." or len(x.text) == 1 and x.text.isupper() for x in nm):
                 s0 = nm[0].start
                 if nm is np.names and not np.det and not role and self._name_like_head(np) and not lex.media_head(head):
@@ -420,7 +436,7 @@ class Attributor:
                 t = seq[m].text
                 if t == cand.particle:
                     return cand
-                if t in (".", ";", QUOTE, ":"):
+                if t in (".", ";", ":"):
                     break
         return None
 
@@ -505,8 +521,9 @@ class Attributor:
                         return np, []
         if c < k and seq[c].text.lower() in SUBORDINATORS and verb_final:
             np = self.parse_np(seq, c + 1, k)
-            if np is not None and np.j >= k - 2:
-                np.trusted = np.j == k
+            if np is not None and (np.j >= k - 2 or (np.names or self.cast.person_in(np.start, np.end))
+                                   and seq[np.j].text.lower() in PREPOSITIONS | {"dazu", "daraufhin", "gestern", "heute"}):
+                np.trusted = np.j == k  # "wie Minister X am Dienstag in Hannover erklärte"
                 return np, []
         # "X drückte … aus und lobte Y": the subject of the first verb
         if k - 1 > lo and seq[k - 1].text in COORDINATORS and (c < k - 1 or seq[k - 2].text == ","):
@@ -514,11 +531,19 @@ class Attributor:
             np = self.main_clause_subject(seq, lo, k - 1) if c > lo or seq[k - 2].text == "," else None
             if np is None and c < k - 1:
                 np = self.parse_np(seq, c, k)
+                if np is None or np.j < k - 1:
+                    # "Auf Twitter zeigte sich die Regierung bestürzt und verurteilte …"
+                    np = self.main_clause_subject(seq, c, k - 1)
             if np is not None and self._subject_ok(np, seq, c, lo):
                 return np, []
         # a participle after an auxiliary: "habe Lawrow erklärt", "wurde der Diktator … zitiert"
         if True:
             a = self._aux_before(seq, c, k)
+            if (a is not None and seq[a].text in PASSIVE_AUX and verb is not None and verb.use not in ("cite", "report")
+                    and seq[k].text in self.lex.participles):
+                # a passive: "wird … vom Wetterdienst als „sehr hoch“ eingestuft" — the agent speaks;
+                # "Die Pläne wurden als „…“ bezeichnet" names nobody
+                return self._agent(seq, a + 1, k), []
             if a is not None:
                 if a > c:
                     np = self.parse_np(seq, c, a)
@@ -577,6 +602,16 @@ class Attributor:
         for m in range(c, k):
             if seq[m].text in AUXILIARIES:
                 return m
+        return None
+
+    def _agent(self, seq: list[Token], j: int, k: int) -> NP | None:
+        """The agent of a passive: "von der Ministerin", "vom Deutschen Wetterdienst", "durch die Polizei"."""
+        for m in range(j, k - 1):
+            if seq[m].text in ("von", "vom", "durch"):
+                np = self.parse_np(seq, m + 1, k, apposition=False)
+                if np is not None and self.personish(np):
+                    np.trusted = True
+                    return np
         return None
 
     def _von_media(self, seq: list[Token], j: int, k: int) -> list[str]:
@@ -658,7 +693,8 @@ class Attributor:
         while j < hi:
             t = seq[j].text
             if t in PREPOSITIONS or t.lower() in PREPOSITIONS:
-                j += 2
+                sub = self.parse_np(seq, j + 1, hi, apposition=False)  # the whole phrase the preposition governs
+                j = sub.j if sub is not None else j + 2
                 continue
             np = self.parse_np(seq, j, hi)
             if np is not None:
