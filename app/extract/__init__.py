@@ -21,7 +21,7 @@ from .sources import find_sources
 from .text import find_quotes, sentences
 from .tokens import tokenize
 
-EXTRACTOR_VERSION = "0.2.9"
+EXTRACTOR_VERSION = "0.2.10"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -48,7 +48,7 @@ def extract(text: str, gazetteer: Gazetteer | str | Path | None = None) -> Extra
     quotes = QuoteFinder(text, sents, spans, cast, lex, {s.name for s in sources}).run()
     actors = [a for a in cast.actors() if not (a.kind == "media" and _generic(gaz, a.name))]
     mentions = cast.actor_mentions()
-    estimates = _estimates(text, mentions)
+    estimates = _estimates(text, mentions, _speaking(quotes, actors))
     return Extraction(
         language=detect_language(text),
         actors=actors,
@@ -63,9 +63,24 @@ def _generic(gaz: Gazetteer, name: str) -> bool:
     return bool(e and e.generic)
 
 
-def _estimates(text: str, mentions: list[ActorMention]) -> list[Estimate]:
+def _speaking(quotes: list[Quote], actors: list[Actor]) -> list[Quote]:
+    """The quotations whose speaker is an actor of the article, named canonically ("Bundespräsident
+    Köhler" -> "Horst Köhler"): a figure inside one is that actor's."""
+    canon: dict[str, str] = {}
+    for a in actors:
+        for n in (a.name, *a.aliases):
+            canon.setdefault(n, a.name)
+    out = []
+    for q in quotes:
+        name = canon.get(q.speaker or "")
+        if name:
+            out.append(Quote(text=q.text, start=q.start, end=q.end, kind=q.kind, speaker=name))
+    return out
+
+
+def _estimates(text: str, mentions: list[ActorMention], quotes: list[Quote]) -> list[Estimate]:
     try:
         from .estimates import find_estimates  # written by the estimates step; absent until then
     except ImportError:
         return []
-    return find_estimates(text, mentions)
+    return find_estimates(text, mentions, quotes=quotes)
