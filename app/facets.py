@@ -2,6 +2,10 @@
 
 A facet is counted with every filter but its own, so that its values stay visible and choosing a
 second value widens the list (values of one facet are alternatives, facets narrow each other).
+
+Speed: the counts are kept until the data changes (app/querycache.py); a quote or estimate counts
+once per value (count(*): no join here can repeat a row within a group); the article is joined only
+when a condition or the facet reads it; actor facets count by id first and name the top ones after.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import desc, func
 from sqlmodel import Session, select
 
+from app import querycache
 from app.filters import ListFilters
 from app.models import Actor, Article, Estimate, EstimateSource, Mention, Quote, QuoteVia
 from app.queries import (
@@ -19,6 +24,7 @@ from app.queries import (
     article_conditions,
     estimate_conditions,
     month_of,
+    needs_article,
     quote_conditions,
     source_conditions,
     without,
@@ -86,33 +92,46 @@ def _actor_keys(session: Session, chosen: list[str]) -> dict[str, object]:
 
 def _month_rows(session: Session, base, conditions) -> list:  # noqa: ANN001
     month = month_of(Article.published, session)
-    rows = session.exec(
-        base(month).where(*conditions, Article.published.is_not(None)).group_by(month).order_by(desc(month)).limit(24)
-    ).all()
+    rows = querycache.rows(session,
+        base(month, article=True).where(*conditions, Article.published.is_not(None)).group_by(month)
+        .order_by(desc(month)).limit(24)
+    )
     return [(month_label(m), m, n, m) for m, n in rows]
+
+
+def _top_actors(session: Session, counted) -> list:  # noqa: ANN001
+    """(actor id, name, count) of the LIMIT actors counted most: `counted` is (actor id, n) rows,
+    aggregated before any actor is read. Ties by name (channels had no order among ties before)."""
+    sub = counted.subquery()
+    return querycache.rows(session,
+        select(Actor.id, Actor.name, sub.c.n).join(sub, sub.c.actor_id == Actor.id)
+        .order_by(desc(sub.c.n), Actor.name).limit(LIMIT)
+    )
 
 
 def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     c = quote_conditions(session, f)
+    n = func.count().label("n")
 
-    def base(*cols):  # noqa: ANN202
-        return select(*cols, func.count(func.distinct(Quote.id))).select_from(Quote).join(
-            Article, Quote.article_id == Article.id
-        )
+    def base(*cols, article: bool = False, leave_out: str | None = None):  # noqa: ANN202
+        stmt = select(*cols, n).select_from(Quote)
+        if article or needs_article(c, leave_out):
+            stmt = stmt.join(Article, Quote.article_id == Article.id)
+        return stmt
 
-    speakers = session.exec(
-        base(Actor.id, Actor.name).join(Actor, Quote.speaker_id == Actor.id).where(*without(c, "speaker"))
-        .group_by(Actor.id).order_by(desc(func.count(func.distinct(Quote.id))), Actor.name).limit(LIMIT)
-    ).all()
-    via = session.exec(
-        base(Actor.id, Actor.name).join(QuoteVia, QuoteVia.quote_id == Quote.id).join(Actor, QuoteVia.actor_id == Actor.id)
-        .where(*without(c, "via")).group_by(Actor.id).order_by(desc(func.count(func.distinct(Quote.id)))).limit(LIMIT)
-    ).all()
-    publishers = session.exec(
-        base(Article.publisher).where(*without(c, "publisher"), Article.publisher.is_not(None))
-        .group_by(Article.publisher).order_by(desc(func.count(func.distinct(Quote.id)))).limit(LIMIT)
-    ).all()
-    kinds = session.exec(base(Quote.kind).where(*without(c, "kind")).group_by(Quote.kind)).all()
+    speakers = _top_actors(session,
+        base(Quote.speaker_id.label("actor_id"), leave_out="speaker").where(
+            *without(c, "speaker"), Quote.speaker_id.is_not(None)).group_by(Quote.speaker_id)
+    )
+    via = _top_actors(session,
+        base(QuoteVia.actor_id.label("actor_id"), leave_out="via").join(QuoteVia, QuoteVia.quote_id == Quote.id)
+        .where(*without(c, "via")).group_by(QuoteVia.actor_id)
+    )
+    publishers = querycache.rows(session,
+        base(Article.publisher, article=True).where(*without(c, "publisher"), Article.publisher.is_not(None))
+        .group_by(Article.publisher).order_by(desc(n)).limit(LIMIT)
+    )
+    kinds = querycache.rows(session, base(Quote.kind, leave_out="kind").where(*without(c, "kind")).group_by(Quote.kind))
     return [
         _facet(f, path, "speaker", "Speaker", _actors(speakers), _actor_keys(session, f.speaker)),
         _facet(f, path, "via", "Via", _actors(via), _actor_keys(session, f.via)),
@@ -124,29 +143,31 @@ def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
 
 def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     c = estimate_conditions(session, f)
+    count = func.count().label("n")
 
-    def base(*cols):  # noqa: ANN202
-        return select(*cols, func.count(func.distinct(Estimate.id))).select_from(Estimate).join(
-            Article, Estimate.article_id == Article.id
-        )
+    def base(*cols, article: bool = False, leave_out: str | None = None):  # noqa: ANN202
+        stmt = select(*cols, count).select_from(Estimate)
+        if article or needs_article(c, leave_out):
+            stmt = stmt.join(Article, Estimate.article_id == Article.id)
+        return stmt
 
-    count = func.count(func.distinct(Estimate.id))
-    sources = session.exec(
-        base(Actor.id, Actor.name).join(EstimateSource, EstimateSource.estimate_id == Estimate.id)
-        .join(Actor, EstimateSource.actor_id == Actor.id).where(*without(c, "source"))
-        .group_by(Actor.id).order_by(desc(count), Actor.name).limit(LIMIT)
-    ).all()
-    qualifiers = session.exec(
-        base(Estimate.qualifier).where(*without(c, "qualifier")).group_by(Estimate.qualifier).order_by(desc(count))
-    ).all()
-    units = session.exec(
-        base(Estimate.unit).where(*without(c, "unit"), Estimate.unit.is_not(None)).group_by(Estimate.unit)
-        .order_by(desc(count)).limit(LIMIT)
-    ).all()
-    publishers = session.exec(
-        base(Article.publisher).where(*without(c, "publisher"), Article.publisher.is_not(None))
+    sources = _top_actors(session,
+        base(EstimateSource.actor_id.label("actor_id"), leave_out="source")
+        .join(EstimateSource, EstimateSource.estimate_id == Estimate.id).where(*without(c, "source"))
+        .group_by(EstimateSource.actor_id)
+    )
+    qualifiers = querycache.rows(session,
+        base(Estimate.qualifier, leave_out="qualifier").where(*without(c, "qualifier")).group_by(Estimate.qualifier)
+        .order_by(desc(count))
+    )
+    units = querycache.rows(session,
+        base(Estimate.unit, leave_out="unit").where(*without(c, "unit"), Estimate.unit.is_not(None))
+        .group_by(Estimate.unit).order_by(desc(count)).limit(LIMIT)
+    )
+    publishers = querycache.rows(session,
+        base(Article.publisher, article=True).where(*without(c, "publisher"), Article.publisher.is_not(None))
         .group_by(Article.publisher).order_by(desc(count)).limit(LIMIT)
-    ).all()
+    )
     return [
         _facet(f, path, "source", "Who says so", _actors(sources), _actor_keys(session, f.source)),
         _facet(f, path, "qualifier", "Qualifier", _plain(qualifiers, _words), _same(f.qualifier)),
@@ -159,19 +180,19 @@ def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN
 def article_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     c = article_conditions(session, f)
 
-    def base(*cols):  # noqa: ANN202
+    def base(*cols, article: bool = True):  # noqa: ANN202, ARG001
         return select(*cols, func.count(func.distinct(Article.id))).select_from(Article)
 
     count = func.count(func.distinct(Article.id))
-    publishers = session.exec(
+    publishers = querycache.rows(session,
         base(Article.publisher).where(*without(c, "publisher"), Article.publisher.is_not(None))
         .group_by(Article.publisher).order_by(desc(count)).limit(LIMIT)
-    ).all()
-    actors = session.exec(
+    )
+    actors = querycache.rows(session,
         base(Actor.id, Actor.name).join(Mention, Mention.article_id == Article.id).join(Actor, Mention.actor_id == Actor.id)
         .where(*without(c, "actor"), Actor.kind != "media").group_by(Actor.id).order_by(desc(count), Actor.name)
         .limit(LIMIT)
-    ).all()
+    )
     return [
         _facet(f, path, "publisher", "Publisher", _plain(publishers), _same(f.publisher)),
         _facet(f, path, "actor", "Mentions", _actors(actors), _actor_keys(session, f.actor)),
