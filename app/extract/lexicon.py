@@ -168,7 +168,9 @@ class Lexicon:
         return w in self.feminine_heads or (w.endswith("in") and self.person_head(w[:-2]) is not None)
 
     def org_head(self, word: str) -> str | None:
-        return _longest_suffix(word.lower(), self._org_set) or _longest_suffix(word.lower().rstrip("s"), self._org_set)
+        w = word.lower()
+        return (_longest_suffix(w, self._org_set) or _longest_suffix(w.rstrip("s"), self._org_set)
+                or (_longest_suffix(w[:-2], self._org_set) if w.endswith("es") else None))  # "des Verlages"
 
     def doc_head(self, word: str) -> str | None:
         w = word.lower()

@@ -71,7 +71,7 @@ class QuoteFinder:
                     if a.person is not None:
                         self.att.last_person = a.person
                 else:
-                    a = self.speech_statement(sent)
+                    a = self.speech_statement(sent) or self.so_statement(sent)
                     if a is not None:  # "X kritisierte die Pläne." — what follows may quote X
                         self._note_channel(a.speaker, a.via, si)
                         ctx, ctx_sent = a, si
@@ -100,11 +100,21 @@ class QuoteFinder:
                         break
             sent_text = self.text[sent.start : sent.end]
             reported = bool(SUBJUNCTIVE.search(sent_text))
+            stated = False
             for n, k in enumerate(qidx):
                 q = spans[n]
                 a = atts[n]
                 if not self.is_statement(q, seq, k, a, sent):
+                    if n == len(qidx) - 1 and not stated:
+                        # only names and titles in quotation marks: the sentence may still say who speaks next
+                        b = self.speech_statement(sent) or self.so_statement(sent)
+                        if b is not None:
+                            self._note_channel(b.speaker, b.via, si)
+                            ctx, ctx_sent = b, si
+                            if b.person is not None:
+                                self.att.last_person = b.person
                     continue
+                stated = True
                 rule = rules[n]
                 if a is None:
                     a = self.sentence_cue(seq, k)
@@ -329,6 +339,27 @@ class QuoteFinder:
             return a
         return None
 
+    def so_statement(self, sent: Sentence) -> Attribution | None:
+        """"Doch sei es, so der Schriftsteller X in einem Blog, ein Haufen …": reported speech with
+        ", so X" names the speaker of what follows."""
+        sent_text = self.text[sent.start : sent.end]
+        if ", so " not in sent_text or not SUBJUNCTIVE.search(sent_text):
+            return None
+        seq = self.sequence(sent, [])
+        n = len(seq)
+        for m in range(1, n - 1):
+            if seq[m].text == "so" and seq[m - 1].text == ",":
+                np = self.att.parse_np(seq, m + 1, n)
+                if np is None or np.pronoun or not self.att.personish(np):
+                    continue
+                if np.j < n and seq[np.j].text not in (",", ".", ";") and seq[np.j].text.lower() not in PREPS:
+                    continue
+                a = self._make(np, seq[m], [], seq, n)
+                if a.speaker:
+                    a.strength = 2
+                    return a
+        return None
+
     # -- is it a statement? -----------------------------------------------------------------------
     def is_statement(self, q: QSpan, seq: list[Token], k: int, a: Attribution | None, sent: Sentence) -> bool:
         """A statement rather than a name, a title or a scare-quoted word."""
@@ -529,6 +560,8 @@ class QuoteFinder:
                 return True
             if t.text in ("According", "according") and k + 1 < len(seq) and seq[k + 1].text == "to":
                 return True
+            if t.text == "Rede" and k > 0 and seq[k - 1].text == "die":
+                return True  # "war von einem „…“ die Rede"
         return False
 
     def _adjacent(self, seq: list[Token], a: int, b: int) -> bool:
@@ -634,8 +667,8 @@ class QuoteFinder:
         if j >= hi:
             return None
         w = seq[j].text
-        if not (w[:1].islower() and w.isalpha() and w not in self.lex.np_stop and w not in RELATIVE):
-            return None
+        if not (w[:1].islower() and w.isalpha() and w not in self.lex.np_stop and w not in RELATIVE) or w in CONJUNCTIONS:
+            return None  # "„…“, doch die Richterin ließ sich …": a new clause, not a verb after the quotation
         np, via = att.subject_after(seq, j, hi, None)
         if np is None or np.pronoun:
             return None
@@ -794,6 +827,11 @@ class QuoteFinder:
                     continue
                 (channels if self._is_medium(np, a) else weak).append(a)
                 continue
+            if t == "Rede" and m > 1 and seq[m - 1].text == "die" and any(x.text in ("ist", "war", "sei", "wäre") for x in seq[:m]):
+                a = self._heissen_before(seq, m - 1)  # "In dem Schreiben war von einem „…“ die Rede"
+                if a is not None and a.speaker:
+                    says.append((m, a))
+                continue
             v = att.verb_at(seq, m, n)
             if v is None:
                 continue
@@ -943,6 +981,8 @@ class QuoteFinder:
 
     def _make(self, np: NP, cue: Token | None, via: list[str], seq: list[Token], hi: int) -> Attribution:
         a = self.att.resolve(np, np.start)
+        if a.speaker is not None and not any(c.isalpha() for c in a.speaker):
+            a.speaker, a.person = None, None  # a stray initial's period ("C.Y. Leung") is nobody
         if cue is not None:
             a.cue, a.cue_start, a.cue_end = cue.text, cue.start, cue.end
         a.via = via + [v for v in self._via(seq, hi) if v not in via and v != a.speaker]
@@ -964,6 +1004,8 @@ CONTINUED = re.compile(r"\b(demnach|demzufolge|dem Bericht zufolge|laut dem Beri
                        r"berichtete[n]? weiter|meldete[n]? weiter|so die Agentur)\b")
 PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
+CONJUNCTIONS = {"und", "oder", "aber", "doch", "jedoch", "sondern", "denn", "sowie", "während", "weil", "obwohl", "dass",
+                "daß", "wenn", "ob", "als", "nachdem", "zumal"}
 # the preposition a speech verb governs, and the verbs (lemmas) that take it; None: any speech verb
 SLOT_VERBS: dict[str, set[str] | None] = {
     "als": None,

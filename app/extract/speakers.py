@@ -18,7 +18,7 @@ from .lexicon import Lexicon, VerbForm
 from .tokens import NAME_PARTICLES, Token, is_capitalized_word, looks_like_name_part
 
 QUOTE = "\x00Q"
-SUBORDINATORS = {"wie", "als", "nachdem", "dass", "daß", "weil", "während", "wobei", "ob", "wenn", "obwohl", "da", "womit", "worin", "wo"}
+SUBORDINATORS = {"wie", "als", "nachdem", "dass", "daß", "weil", "während", "wobei", "ob", "wenn", "obwohl", "da", "womit", "worin", "wo", "zumal", "sodass", "wonach"}
 PRONOUNS = {"er": "m", "sie": "f", "Er": "m", "Sie": "f", "he": "m", "He": "m", "she": "f", "She": "f"}
 NEUTRAL_PRONOUNS = {"es", "man", "Es", "Man", "wir", "Wir", "ich", "Ich", "it", "they", "They", "I", "we", "We"}
 PASSIVE_AUX = {"wird", "wurde", "werden", "wurden", "worden"}
@@ -452,6 +452,9 @@ class Attributor:
                 return None, via
             if np is not None and j == k + 1 and k > 0 and seq[k - 1].text in (QUOTE, ",", ":"):
                 np.trusted = True  # „…“, sagte Watzke: inverted after the quotation, a bare word is a name
+            elif (np is not None and j == k + 1 and np.det is None and not np.pronoun and np.head and np.head[:1].isupper()
+                  and not self.lex.common_noun(np.head) and verb is not None and verb.finite):
+                np.trusted = True  # "Bei einem Empfang sagte Franziskus": the inverted subject, a name no noun
             if np is not None:
                 if verb is not None and verb.use == "cite" and np.pronoun in ("man", "Man", "es"):
                     second = self.parse_np(seq, np.j, limit)
@@ -506,7 +509,8 @@ class Attributor:
             if obj is not None and not obj.pronoun and subj is not None and subj.j == k:
                 obj.trusted = True
                 return obj, [self._np_text(subj)]
-        verb_final = k + 1 >= len(seq) or seq[k + 1].text in (",", ".", ";", ":", QUOTE, ")")
+        verb_final = k + 1 >= len(seq) or seq[k + 1].text in (",", ".", ";", ":", QUOTE, ")") or (
+            seq[k + 1].text in AUXILIARIES and (k + 2 >= len(seq) or seq[k + 2].text in (",", ".", ";", ":", QUOTE)))  # "betont hatte,"
         if verb_final and c > lo + 2 and seq[c - 1].text == "," and seq[c].text.lower() not in SUBORDINATORS:
             # "Wie Norman Paech, der … anwesend war, dazu feststellt": past the relative clause
             r = c - 2
@@ -522,7 +526,8 @@ class Attributor:
         if c < k and seq[c].text.lower() in SUBORDINATORS and verb_final:
             np = self.parse_np(seq, c + 1, k)
             if np is not None and (np.j >= k - 2 or (np.names or self.cast.person_in(np.start, np.end))
-                                   and seq[np.j].text.lower() in PREPOSITIONS | {"dazu", "daraufhin", "gestern", "heute"}):
+                                   and (seq[np.j].text.lower() in PREPOSITIONS or seq[np.j].text[:1].islower()
+                                        and seq[np.j].text not in self.lex.determiners)):
                 np.trusted = np.j == k  # "wie Minister X am Dienstag in Hannover erklärte"
                 return np, []
         # "X drückte … aus und lobte Y": the subject of the first verb

@@ -112,6 +112,19 @@ ROWS = [
      "Lasst mich raus!", "der Randalierer", "rief", []),
     ("Nicolas Berger sprach in London. Er sagte, Europa brauche die Briten, und fügte hinzu: „Wer glaubt etwas anderes?“",
      "Wer glaubt etwas anderes?", "Nicolas Berger", "fügte", []),
+    # the inverted subject after a fronted phrase: a bare word that is no common noun is a name
+    ("Bei einem Empfang für Journalisten sagte Brandauer, er wolle „eine offene Kirche“.", "eine offene Kirche",
+     "Brandauer", "sagte", []),
+    # a speech verb in a "zumal" clause, with its auxiliary after it; "doch" after a quotation opens a clause
+    ("Zwar werde sie dem Kläger entgegenkommen, zumal Anwalt Peter Hahn immer wieder betont hatte, der Kläger "
+     "sei nicht „gewalttätig“, doch die Richterin blieb hart.", "gewalttätig", "Peter Hahn", None, []),
+    # ", so X" in reported speech names the speaker of the quotation that continues it
+    ("Der Bericht war umstritten. Doch sei es, so der Historiker Paul Kramm in einem Beitrag für die „Rundschau“, "
+     "ein Fehler gewesen. Deshalb müsse „die Debatte neu beginnen“.", "die Debatte neu beginnen", "Paul Kramm", None, []),
+    # a document that speaks: "war von … die Rede", "nach Darstellungen des Verlages"
+    ("In dem Brief an die Belegschaft war von einem „fairen Neuanfang“ die Rede.", "fairen Neuanfang", "dem Brief", None, []),
+    ("Nach Darstellungen des Verlages bietet das Buch eine „neue Sicht auf den Krieg“.", "neue Sicht auf den Krieg",
+     "des Verlages", None, []),
     # channels
     ("„Die Zusammenarbeit wird ausgeweitet“, sagte Beloussow laut der Nachrichtenagentur Tass.",
      "Die Zusammenarbeit wird ausgeweitet", "Andrei Belousov", "sagte", ["TASS"]),
