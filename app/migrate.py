@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
 
 from app.config import ROOT
+from app.db import make_engine
 
 FTS_TABLES = ("quote_fts", "article_fts")
 FTS_INDEXES = ("ix_quote_fts", "ix_article_fts")  # PostgreSQL's GIN expression indexes (0004)
@@ -31,7 +34,29 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade(database_url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(database_url), revision)
+    """Migrate to `revision`. On SQLite the whole upgrade is one transaction, so that a process killed
+    half way leaves the database as it was (the driver alone would commit each CREATE as it goes,
+    and a half-made revision could then never be applied)."""
+    cfg = alembic_config(database_url)
+    if make_url(database_url).get_backend_name() != "sqlite":
+        command.upgrade(cfg, revision)
+        return
+    engine = make_engine(database_url)
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()
 
 
 def downgrade(database_url: str, revision: str) -> None:

@@ -96,7 +96,7 @@ class SourceRow:
 def resolve_actor(session: Session, value: str) -> Actor | None:
     """An actor by id, canonical name or any alias."""
     value = value.strip()
-    if value.isdigit():
+    if value.isdecimal():  # not isdigit: '¹' is a digit that int() refuses
         return session.get(Actor, int(value))
     key = norm(value)
     actor = session.exec(

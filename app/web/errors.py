@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DataError
 from fastapi.responses import RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -44,6 +45,12 @@ def install(app: FastAPI) -> None:
         title = TITLES.get(exc.status_code, "Something went wrong")
         return render(request, "error.html", {"title": title, "messages": [exc.detail]}, block="content",
                       status_code=exc.status_code)
+
+    @app.exception_handler(OverflowError)  # SQLite: an integer beyond 64 bits
+    @app.exception_handler(DataError)  # PostgreSQL: a value out of range for its column
+    async def out_of_range(request: Request, exc: Exception):
+        return await http_error(request, StarletteHTTPException(422, "A number in this request is larger than any "
+                                                                     "the database holds."))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
