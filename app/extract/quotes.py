@@ -792,6 +792,7 @@ class QuoteFinder:
         says: list[tuple[int, Attribution]] = []
         frame: Attribution | None = None
         weak: list[Attribution] = []
+        weak_at: list[int] = []
         channels: list[Attribution] = []
         for m in range(n):
             t = seq[m].text
@@ -825,7 +826,11 @@ class QuoteFinder:
                 a = self._make(np, seq[m], [], seq, n)
                 if a.speaker is None:
                     continue
-                (channels if self._is_medium(np, a) else weak).append(a)
+                if self._is_medium(np, a):
+                    channels.append(a)
+                else:
+                    weak.append(a)
+                    weak_at.append(m)
                 continue
             if t == "Rede" and m > 1 and seq[m - 1].text == "die" and any(x.text in ("ist", "war", "sei", "wäre") for x in seq[:m]):
                 a = self._heissen_before(seq, m - 1)  # "In dem Schreiben war von einem „…“ die Rede"
@@ -858,6 +863,10 @@ class QuoteFinder:
         before = [x for x in says if x[0] < k]
         after = [x for x in says if x[0] > k]
         near = ([(0, frame)] if frame is not None else []) or before[-1:] or after[:1]
+        if len(weak) > 1:
+            # "Nach Angaben X …, die nach Bewertung von Y „…“ hergibt": the cue nearest before the quotation
+            order = [i for i in range(len(weak)) if weak_at[i] < k][::-1] + [i for i in range(len(weak)) if weak_at[i] > k]
+            weak = [weak[i] for i in order]
         best = ([x[1] for x in near] or weak or channels or [None])[0]
         if best is None:
             return None

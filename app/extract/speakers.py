@@ -271,6 +271,13 @@ class Attributor:
             if lex.org_head(last) and not lex.person_head(last) and len(last) > len(lex.org_head(last) or "") + 2:
                 a.speaker = self._np_text(np)  # "vom Deutschen Wetterdienst": a body, no person
                 return a
+            if (nm is np.names and len(nm) == 1 and np.det and head.endswith(("e", "en", "er"))
+                    and lex.common_noun(nm[0].text) and not lex.gender_of_first_name(nm[0].text)
+                    and not cast.person_in(nm[0].start, nm[0].end)):
+                h0 = self.text.find(head, np.start, nm[0].start)
+                if h0 != -1:  # "die Deutsche Welle", "die Wiener Linien": an institution, no person
+                    a.speaker = " ".join(self.text[h0 : nm[0].end].split())
+                    return a
             if nm is np.names and not role and lex.org_head(head) and not lex.media_head(head):
                 h0 = self.text.find(head, np.start, nm[0].start)
                 if h0 != -1:

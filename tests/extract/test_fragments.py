@@ -77,6 +77,12 @@ def test_a_passive_speech_verb_does_not_make_its_subject_the_speaker() -> None:
     [
         # a possessive name before a role noun is someone else
         ("Es wurde von Demmlers Sohn die Vermutung geäußert, man wolle „ein Exempel statuieren“.", "Demmlers Sohn"),
+        # an adjective and a common noun after an article name an institution, not a person
+        ("Die Wiener Linien erklärten, der Ausbau sei „dringend nötig“.", "Wiener Linien"),
+        ("Die Berliner Tafel teilte mit, das Angebot sei „kaum noch zu stemmen“.", "Berliner Tafel"),
+        # of two source cues, the one nearest before the quotation
+        ("Nach Angaben des Senats gibt es ein Gutachten, das nach Einschätzung der Polizei „keinen Anlass zur Sorge“ gibt.",
+         "der Polizei"),
         # a state's genitive after a role noun is no person's name
         ("Der oberste Führer Irans, der den Sieg als „Fest“ bezeichnete, schwieg danach.", "Der oberste Führer Irans"),
     ],
