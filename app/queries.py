@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from math import ceil
 
-from sqlalchemy import ColumnElement, desc, func, nulls_last, or_
+from sqlalchemy import ColumnElement, and_, desc, func, literal_column, nulls_last, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -209,11 +209,13 @@ def list_quotes(session: Session, f: QuoteFilters, page_size: int) -> Page:
     ids = select(Quote.id).join(Article, Quote.article_id == Article.id).where(*conditions.values())
     if _walk_articles(session, total, offset, page_size):
         # newest articles first (ix_article_published_desc), each one's quotes by offset
-        # (ix_quote_article_start): the ORDER BY is the index order, so the scan stops after the page
+        # (ix_quote_article_start): the ORDER BY is the index order, so the scan stops after the page.
+        # SQLite would rather use the filter's own index and sort every match; coalesce() hides the
+        # quote conditions from the index choice (a date range stays visible: it bounds the walk).
+        dates = {k: v for k, v in conditions.items() if k in ("from", "to")}
+        rest = [v for k, v in conditions.items() if k not in dates]
         ids = (select(Quote.id).select_from(Article).join(Quote, Quote.article_id == Article.id)
-               .where(*conditions.values())
-               .with_hint(Quote, "INDEXED BY ix_quote_article_start", "sqlite")
-               .with_hint(Article, "INDEXED BY ix_article_published_desc", "sqlite"))
+               .where(*dates.values(), func.coalesce(and_(*rest), literal_column("0"))))
     page_ids = list(session.exec(ids.order_by(*order).offset(offset).limit(page_size)).all())
     rows = {r.quote.id: r for r in quote_rows(session, page_ids)} if page_ids else {}
     items = [rows[i] for i in page_ids if i in rows]
