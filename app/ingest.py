@@ -62,10 +62,11 @@ def existing_article(engine: Engine, body: str) -> int | None:
 def ingest_article(engine: Engine, item: ArticleInput) -> IngestResult:
     """Store one article with its extraction, or report that it is already there."""
     name = item.file_name or (item.title or first_line(item.body))[:60]
-    existing = existing_article(engine, item.body)
-    if existing is not None:
-        return IngestResult(name, "unchanged", existing, f"already loaded as article {existing}")
+    digest = content_hash(item.body)
     with Session(engine) as session:
+        existing = session.exec(select(Article.id).where(Article.content_hash == digest)).first()
+        if existing is not None:
+            return IngestResult(name, "unchanged", existing, f"already loaded as article {existing}")
         gazetteer = learned_gazetteer(session)
     extraction = extract(item.body, gazetteer=gazetteer)
     published, basis = item.published, item.date_basis
@@ -82,7 +83,7 @@ def ingest_article(engine: Engine, item: ArticleInput) -> IngestResult:
         published=published,
         date_basis=basis or ("given" if published else None),
         file_name=(item.file_name or "")[:300] or None,
-        content_hash=content_hash(item.body),
+        content_hash=digest,
         extractor_version=EXTRACTOR_VERSION,
         origin=item.origin,
     )

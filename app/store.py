@@ -1,9 +1,15 @@
 """Writing an extraction into the database: actors found or created by alias, the article's items
-replaced as a whole. The caller owns the transaction."""
+replaced as a whole. The caller owns the transaction.
+
+Built for bulk: every name of the extraction is resolved with one query, new actors and aliases are
+inserted together, and each kind of item is one multi-row INSERT (with RETURNING where the ids are
+needed for links), so storing an article costs a handful of statements, not one per item.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session, delete, select
+from sqlalchemy import delete, insert, select, update
+from sqlmodel import Session
 
 from app.extract.model import Extraction
 from app.models import (
@@ -21,54 +27,73 @@ from app.names import norm
 
 
 class ActorBook:
-    """Finds actors by any alias, creating them on first sight. One per transaction."""
+    """Finds actors by any alias (folded), creating them on first sight; one per transaction.
+
+    `plan(...)` names everything an extraction will ask for; `resolve()` looks them all up at once
+    and creates what is missing; then `id_of(name)` answers from memory."""
 
     def __init__(self, session: Session):
         self.session = session
-        self._by_norm: dict[str, Actor] = {}
-        self._spellings: set[str] = set()
+        self.ids: dict[str, int] = {}  # folded name → actor id
+        self._wanted: dict[str, tuple[str, str, str | None, list[str]]] = {}  # folded name → (name, kind, role, aliases)
 
-    def find(self, name: str) -> Actor | None:
+    def plan(self, name: str, kind: str, role: str | None = None, aliases: list[str] | tuple = (),
+             create: bool = True) -> None:
         key = norm(name)
         if not key:
-            return None
-        if key in self._by_norm:
-            return self._by_norm[key]
-        row = self.session.exec(
-            select(Actor).join(ActorAlias, ActorAlias.actor_id == Actor.id).where(ActorAlias.norm == key)
-        ).first()
-        if row is None:
-            row = self.session.exec(select(Actor).where(Actor.name == name)).first()
-        if row is not None:
-            self._by_norm[key] = row
-        return row
-
-    def get(self, name: str, kind: str, role: str | None = None, aliases: list[str] = ()) -> Actor:
-        actor = self.find(name)
-        if actor is None:
-            actor = Actor(name=name, kind=kind, role=role)
-            self.session.add(actor)
-            self.session.flush()
-        elif role and not actor.role:
-            actor.role = role
-            self.session.add(actor)
-        for alias in [name, *aliases]:
-            self.add_alias(actor, alias)
-        return actor
-
-    def add_alias(self, actor: Actor, alias: str) -> None:
-        """Record a spelling; a folded form already owned by another actor stays with that actor."""
-        alias = alias.strip()
-        key = norm(alias)
-        if not key or alias in self._spellings:
             return
-        self._spellings.add(alias)
-        owner = self._by_norm.get(key) or self.find(key)
-        if owner is not None and owner.id != actor.id:
+        if key in self._wanted:
+            old = self._wanted[key]
+            self._wanted[key] = (old[0], old[1] or (kind if create else ""), old[2] or role, [*old[3], *aliases])
+        else:
+            self._wanted[key] = (name, kind if create else "", role, list(aliases))
+
+    def resolve(self) -> None:
+        keys = set(self._wanted) | {norm(a) for _, _, _, aliases in self._wanted.values() for a in aliases}
+        keys.discard("")
+        if keys:
+            rows = self.session.execute(select(ActorAlias.norm, ActorAlias.actor_id).where(ActorAlias.norm.in_(keys)))
+            self.ids.update(dict(rows.all()))
+            names = {n for n, _, _, _ in self._wanted.values()}
+            for actor_id, name in self.session.execute(select(Actor.id, Actor.name).where(Actor.name.in_(names))):
+                self.ids.setdefault(norm(name), actor_id)
+        missing = [(k, w) for k, w in self._wanted.items() if k not in self.ids and w[1]]
+        for key, (name, kind, role, _aliases) in missing:  # few per article; each needs its id back
+            self.ids[key] = self.session.execute(
+                insert(Actor).values(name=name, kind=kind, role=role).returning(Actor.id)
+            ).scalar_one()
+        roles = {self.ids[k]: w[2] for k, w in self._wanted.items() if k in self.ids and w[2]}
+        if roles:  # fill a role only where none is set (never over an analyst's)
+            for actor_id, role in roles.items():
+                self.session.execute(
+                    update(Actor).where(Actor.id == actor_id, Actor.role.is_(None)).values(role=role)
+                )
+        self._add_aliases()
+
+    def _add_aliases(self) -> None:
+        """Every spelling seen, for the actor that owns its folded form (first come keeps it)."""
+        spellings: dict[str, tuple[str, int]] = {}
+        for key, (name, _kind, _role, aliases) in self._wanted.items():
+            actor_id = self.ids.get(key)
+            if actor_id is None:
+                continue
+            for alias in [name, *aliases]:
+                alias = alias.strip()
+                folded = norm(alias)
+                if not folded or alias in spellings:
+                    continue
+                owner = self.ids.setdefault(folded, actor_id)
+                if owner == actor_id:
+                    spellings[alias] = (folded, actor_id)
+        if not spellings:
             return
-        if self.session.exec(select(ActorAlias.id).where(ActorAlias.alias == alias)).first() is None:
-            self.session.add(ActorAlias(actor_id=actor.id, alias=alias, norm=key))
-        self._by_norm[key] = actor
+        known = set(self.session.execute(select(ActorAlias.alias).where(ActorAlias.alias.in_(spellings))).scalars())
+        rows = [{"alias": a, "norm": f, "actor_id": i} for a, (f, i) in spellings.items() if a not in known]
+        if rows:
+            self.session.execute(insert(ActorAlias), rows)
+
+    def id_of(self, name: str | None) -> int | None:
+        return self.ids.get(norm(name)) if name else None
 
 
 def clear_items(session: Session, article_id: int) -> None:
@@ -80,65 +105,69 @@ def clear_items(session: Session, article_id: int) -> None:
 def store_extraction(session: Session, article: Article, extraction: Extraction) -> dict[str, int]:
     """Store `extraction` as the items of `article` (which has an id). Returns counts."""
     book = ActorBook(session)
-    seen: set[tuple] = set()
-
-    def mention(actor: Actor, m) -> None:  # noqa: ANN001
-        key = (actor.id, m.start, m.end)
-        if key not in seen:
-            seen.add(key)
-            session.add(Mention(article_id=article.id, actor_id=actor.id, start=m.start, end=m.end, text=m.text))
-
     for a in extraction.actors:
-        actor = book.get(a.name, a.kind, a.role, a.aliases)
-        for m in a.mentions:
-            mention(actor, m)
+        book.plan(a.name, a.kind, a.role, a.aliases)
     for s in extraction.sources:
-        actor = book.get(s.name, "media", s.kind)
-        if ("source", actor.id, s.credit) not in seen:
-            seen.add(("source", actor.id, s.credit))
-            session.add(ArticleSource(article_id=article.id, actor_id=actor.id, credit=s.credit))
-        for m in s.mentions:
-            mention(actor, m)
+        book.plan(s.name, "media", s.kind)
     for q in extraction.quotes:
-        speaker = book.find(q.speaker) if q.speaker else None
-        row = Quote(
-            article_id=article.id,
-            speaker_id=speaker.id if speaker else None,
-            speaker_text=q.speaker,
-            text=q.text,
-            kind=q.kind,
-            cue=q.cue,
-            start=q.start,
-            end=q.end,
-            speaker_start=q.speaker_start,
-            speaker_end=q.speaker_end,
-            cue_start=q.cue_start,
-            cue_end=q.cue_end,
-        )
-        session.add(row)
-        session.flush()
-        for actor_id in dict.fromkeys(book.get(name, "media").id for name in q.via):  # two spellings, one actor
-            session.add(QuoteVia(quote_id=row.id, actor_id=actor_id))
+        for name in q.via:
+            book.plan(name, "media")
+        if q.speaker:
+            book.plan(q.speaker, "", create=False)  # a speaker links to a known actor, or stays text
     for e in extraction.estimates:
-        row = Estimate(
-            article_id=article.id,
-            text=e.text,
-            value=e.value,
-            value_max=e.value_max,
-            qualifier=e.qualifier,
-            unit=e.unit,
-            subject=e.subject,
-            cue=e.cue,
-            start=e.start,
-            end=e.end,
-            cue_start=e.cue_start,
-            cue_end=e.cue_end,
-        )
-        session.add(row)
-        session.flush()
-        sources = dict.fromkeys((book.find(name) or book.get(name, "organization")).id for name in e.attributed_to)
-        for actor_id in sources:
-            session.add(EstimateSource(estimate_id=row.id, actor_id=actor_id))
+        for name in e.attributed_to:
+            book.plan(name, "organization")
+    session.flush()
+    book.resolve()
+
+    mentions: dict[tuple, dict] = {}
+    sources: dict[tuple, dict] = {}
+    for a in extraction.actors:
+        actor_id = book.id_of(a.name)
+        for m in a.mentions:
+            mentions.setdefault((actor_id, m.start, m.end), {
+                "article_id": article.id, "actor_id": actor_id, "start": m.start, "end": m.end, "text": m.text})
+    for s in extraction.sources:
+        actor_id = book.id_of(s.name)
+        sources.setdefault((actor_id, s.credit), {"article_id": article.id, "actor_id": actor_id, "credit": s.credit})
+        for m in s.mentions:
+            mentions.setdefault((actor_id, m.start, m.end), {
+                "article_id": article.id, "actor_id": actor_id, "start": m.start, "end": m.end, "text": m.text})
+    if mentions:
+        session.execute(insert(Mention), list(mentions.values()))
+    if sources:
+        session.execute(insert(ArticleSource), list(sources.values()))
+
+    if extraction.quotes:
+        quote_ids = session.execute(
+            insert(Quote).returning(Quote.id, sort_by_parameter_order=True),
+            [{
+                "article_id": article.id, "speaker_id": book.id_of(q.speaker), "speaker_text": q.speaker,
+                "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end,
+                "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "cue_start": q.cue_start,
+                "cue_end": q.cue_end, "rejected": False, "corrected": False,
+            } for q in extraction.quotes],
+        ).scalars().all()
+        via = [{"quote_id": quote_id, "actor_id": actor_id}
+               for quote_id, q in zip(quote_ids, extraction.quotes, strict=True)
+               for actor_id in dict.fromkeys(book.id_of(n) for n in q.via)]  # two spellings, one actor
+        if via:
+            session.execute(insert(QuoteVia), via)
+
+    if extraction.estimates:
+        estimate_ids = session.execute(
+            insert(Estimate).returning(Estimate.id, sort_by_parameter_order=True),
+            [{
+                "article_id": article.id, "text": e.text, "value": e.value, "value_max": e.value_max,
+                "qualifier": e.qualifier, "unit": e.unit, "subject": e.subject, "cue": e.cue, "start": e.start,
+                "end": e.end, "cue_start": e.cue_start, "cue_end": e.cue_end, "rejected": False, "corrected": False,
+            } for e in extraction.estimates],
+        ).scalars().all()
+        given = [{"estimate_id": estimate_id, "actor_id": actor_id}
+                 for estimate_id, e in zip(estimate_ids, extraction.estimates, strict=True)
+                 for actor_id in dict.fromkeys(book.id_of(n) for n in e.attributed_to)]
+        if given:
+            session.execute(insert(EstimateSource), given)
     return {
         "actors": len(extraction.actors),
         "quotes": len(extraction.quotes),
