@@ -167,12 +167,16 @@ def test_every_cookie_the_application_sets_is_hardened(settings, seeded):
             assert ("secure" in attributes) is secure, value
 
 
-def test_the_session_cookie_if_any_is_hardened(client):
-    """Whatever the application itself sets on the pages people visit (a session, once signed in)."""
-    for path in ["/", "/quotes", "/signin"]:
-        for value in client.get(path).headers.get_list("set-cookie"):
-            lowered = value.lower()
-            assert "httponly" in lowered and "samesite" in lowered, value
+def test_the_sign_in_session_cookie_is_http_only_and_same_site(settings, seeded):
+    with TestClient(create_app(settings.model_copy(update={"ingest_token": "tok"}))) as c:
+        r = c.get("/signin")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', r.text).group(1)
+        signed_in = c.post("/signin", data={"token": "tok", "analyst": "ann", "csrf": csrf}, follow_redirects=False)
+    cookies = r.headers.get_list("set-cookie") + signed_in.headers.get_list("set-cookie")
+    assert signed_in.status_code == 303 and cookies
+    for value in cookies:
+        lowered = value.lower()
+        assert "httponly" in lowered and "samesite=lax" in lowered, value
 
 
 @pytest.fixture
