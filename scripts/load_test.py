@@ -84,9 +84,10 @@ async def client_loop(client: httpx.AsyncClient, deadline: float, rng: random.Ra
         try:
             r = await client.get(path, headers=headers)
             body = r.content
-            results.append((kind, r.status_code, time.perf_counter() - began, LOCKED.encode() in body))
+            results.append((kind, r.status_code, time.perf_counter() - began, LOCKED.encode() in body,
+                            time.perf_counter()))
         except httpx.HTTPError as exc:
-            results.append((kind, type(exc).__name__, time.perf_counter() - began, False))
+            results.append((kind, type(exc).__name__, time.perf_counter() - began, False, time.perf_counter()))
 
 
 async def load(base: str, connections: int, duration: float, seed: int) -> tuple[list, float]:
@@ -119,23 +120,26 @@ def run(connections: int = 32, duration: float = 60, articles: int = 300, worker
     server = start_server(db, port, workers, server_log)
     ingest = None
     ingest_began = 0.0
+    ingest_ended: float | None = None
     try:
         env = {**os.environ, "DOSSIER_DATABASE_URL": f"sqlite:///{db}", "PYTHONPATH": str(ROOT)}
 
-        async def main() -> tuple[list, float, float | None]:
-            nonlocal ingest, ingest_began
+        async def main() -> tuple[list, float]:
+            nonlocal ingest, ingest_began, ingest_ended
             task = asyncio.create_task(load(f"http://127.0.0.1:{port}", connections, duration, seed))
             await asyncio.sleep(min(1.0, duration / 10))
             ingest_began = time.perf_counter()
             ingest = subprocess.Popen([DOSSIER, "ingest", str(folder)], env=env, stdout=ingest_log.open("w"),
                                       stderr=subprocess.STDOUT)
-            results, seconds = await task
-            ingest_seconds = time.perf_counter() - ingest_began if ingest.poll() is not None else None
-            return results, seconds, ingest_seconds
+            while not task.done():  # note when the ingest ends
+                if ingest_ended is None and ingest.poll() is not None:
+                    ingest_ended = time.perf_counter()
+                await asyncio.sleep(0.05)
+            return await task
 
-        results, seconds, ingest_done_during_load = asyncio.run(main())
+        results, seconds = asyncio.run(main())
         ingest_code = ingest.wait(timeout=900)
-        ingest_total = time.perf_counter() - ingest_began
+        ingest_total = (ingest_ended or time.perf_counter()) - ingest_began
     finally:
         if ingest is not None and ingest.poll() is None:
             ingest.kill()
@@ -147,18 +151,20 @@ def run(connections: int = 32, duration: float = 60, articles: int = 300, worker
     ingest_text = ingest_log.read_text()
     server_text = server_log.read_text()
     access = [json.loads(line) for line in server_text.splitlines() if line.startswith("{")]
-    statuses = Counter(str(s) for _, s, _, _ in results)
+    statuses = Counter(str(r[1]) for r in results)
     by_kind: dict[str, list[float]] = defaultdict(list)
-    for kind, status, seconds_, _ in results:
+    for kind, status, seconds_, *_ in results:
         if status == 200:
             by_kind[kind].append(seconds_)
-    latencies = [s for _, st, s, _ in results if st == 200]
+    latencies = [r[2] for r in results if r[1] == 200]
+    end_of_ingest = ingest_ended or float("inf")
+    during = [r for r in results if ingest_began <= r[4] <= end_of_ingest]
     loaded = sum(1 for line in ingest_text.splitlines() if line.startswith("loaded "))
     figures = {
         "connections": connections, "duration_s": round(seconds, 1), "requests": len(results),
         "requests_per_s": round(len(results) / seconds, 1), "statuses": dict(statuses),
         "server_5xx": sum(1 for a in access if a["status"] >= 500),
-        "locked": sum(1 for *_, locked in results if locked) + server_text.count(LOCKED) + ingest_text.count(LOCKED),
+        "locked": sum(1 for r in results if r[3]) + server_text.count(LOCKED) + ingest_text.count(LOCKED),
         "tracebacks": server_text.count("Traceback"),
         "latency_ms": {k: {"n": len(v), "p50": round(statistics.median(v) * 1000), "p95": round(percentile(v, 95) * 1000),
                            "max": round(max(v) * 1000)} for k, v in sorted(by_kind.items())},
@@ -166,7 +172,8 @@ def run(connections: int = 32, duration: float = 60, articles: int = 300, worker
         "all_p95_ms": round(percentile(latencies, 95) * 1000),
         "all_p99_ms": round(percentile(latencies, 99) * 1000),
         "ingest_exit": ingest_code, "ingest_loaded": loaded, "articles": articles,
-        "ingest_seconds": round(ingest_total, 1), "ingest_finished_during_load": ingest_done_during_load is not None,
+        "ingest_seconds": round(ingest_total, 1), "ingest_finished_during_load": ingest_ended is not None,
+        "answers_during_ingest": len(during), "statuses_during_ingest": dict(Counter(str(r[1]) for r in during)),
         "access_log_lines": len(access),
     }
     if tmp is not None:

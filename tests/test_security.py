@@ -291,3 +291,23 @@ def test_one_json_line_a_request(client):
 def test_serve_leaves_uvicorns_own_access_log_off():
     text = (ROOT / "app" / "cli.py").read_text()
     assert "access_log=False" in text
+
+
+OFFSITE = ["//evil.example/", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "/%2F%2Fevil.example",
+           "\\\\evil.example", "javascript:alert(1)", "/\\/evil.example", " //evil.example"]
+
+
+@pytest.mark.parametrize("target", OFFSITE)
+def test_redirects_after_signing_in_stay_on_this_site(settings, seeded, target):
+    """Read as a browser reads a Location (backslash as slash, tabs and spaces dropped)."""
+    from urllib.parse import urljoin, urlsplit
+
+    with TestClient(create_app(settings.model_copy(update={"ingest_token": "tok"}))) as c:
+        r = c.get("/signin", params={"next": target})
+        csrf = re.search(r'name="csrf" value="([^"]+)"', r.text).group(1)
+        r = c.post("/signin", params={"next": target}, data={"token": "tok", "analyst": "ann", "csrf": csrf,
+                                                              "next": target}, follow_redirects=False)
+    assert r.status_code == 303
+    location = r.headers["location"]
+    as_browser = re.sub(r"[\t\n\r ]", "", location).replace("\\", "/")
+    assert urlsplit(urljoin("http://testserver/signin", as_browser)).netloc == "testserver", location
