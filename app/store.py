@@ -64,10 +64,9 @@ class ActorBook:
             ).scalar_one()
         roles = {self.ids[k]: w[2] for k, w in self._wanted.items() if k in self.ids and w[2]}
         if roles:  # fill a role only where none is set (never over an analyst's)
-            for actor_id, role in roles.items():
-                self.session.execute(
-                    update(Actor).where(Actor.id == actor_id, Actor.role.is_(None)).values(role=role)
-                )
+            empty = self.session.execute(select(Actor.id).where(Actor.id.in_(roles), Actor.role.is_(None))).scalars()
+            for actor_id in empty.all():
+                self.session.execute(update(Actor).where(Actor.id == actor_id).values(role=roles[actor_id]))
         self._add_aliases()
 
     def _add_aliases(self) -> None:

@@ -13,7 +13,7 @@ import hashlib
 import random
 import re
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from app.models import Article, ArticleBand, Story
@@ -21,6 +21,7 @@ from app.models import Article, ArticleBand, Story
 SHINGLE = 5
 BANDS, ROWS = 8, 4
 THRESHOLD = 0.6  # containment of the shorter text's shingles in the other's
+CANDIDATES = 5
 _WORD = re.compile(r"\w+")
 _MASKS = [random.Random(20241130 + i).getrandbits(64) for i in range(BANDS * ROWS)]
 _MASK64 = (1 << 64) - 1
@@ -59,10 +60,11 @@ def link_story(session: Session, article: Article) -> Article | None:
     candidates: list[int] = []
     if bands:
         conditions = [(ArticleBand.band == i) & (ArticleBand.hash == h) for i, h in enumerate(bands)]
-        candidates = list(
+        shared = func.count()
+        candidates = list(  # the articles sharing most bands first; a handful is enough
             session.exec(
                 select(ArticleBand.article_id).where(or_(*conditions), ArticleBand.article_id != article.id)
-                .distinct().limit(20)
+                .group_by(ArticleBand.article_id).order_by(shared.desc(), ArticleBand.article_id).limit(CANDIDATES)
             )
         )
     for i, h in enumerate(bands):
