@@ -68,7 +68,7 @@ def load_hostile(engine, tmp_path: Path) -> dict:  # noqa: ANN001
             speakers = [conn.execute(sql("INSERT INTO actor (name, kind) VALUES ('placeholder', 'person') RETURNING id"))
                         .scalar_one()]
             conn.execute(sql("INSERT INTO quote (article_id, speaker_id, speaker_text, text, kind, start, \"end\", "
-                             "rejected, corrected) VALUES (:a, :s, 'Kim', :t, 'direct', 0, 10, 0, 0)"),
+                             "rejected, corrected) VALUES (:a, :s, 'Kim', :t, 'direct', 0, 10, false, false)"),
                          {"a": article_id, "s": speakers[0], "t": "<script>alert(1)</script> Wir stehen"})
         conn.execute(sql("UPDATE actor SET name = :n WHERE id = :i"), {"n": ACTOR, "i": speakers[0]})
         conn.execute(sql("INSERT INTO actor_alias (actor_id, alias, norm) VALUES (:i, :n, :n)"), {"i": speakers[0], "n": ACTOR})
