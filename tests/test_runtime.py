@@ -151,6 +151,7 @@ def run_read_only(image: Path, tmp_path: Path) -> None:
         try:
             code = proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            os.kill(server, signal.SIGKILL)  # leave no server behind (strace's child outlives strace)
             proc.kill()
             raise
     output = proc.stdout.read()
