@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     load_seeds: bool = True  # on start, load seeds/ into an empty database
     page_size: int = 25
     max_article_bytes: int = 2_000_000
-    max_body_bytes: int = 5_000_000  # larger request bodies are answered 413
+    max_body_bytes: int = 60_000_000  # larger request bodies are answered 413 (a batch upload fits)
     ingest_token: str | None = None  # writing (articles, corrections) needs it; none: read-only
     secret_key: str | None = None  # signs the session cookie; derived from the token when not given
     secure_cookies: bool = False  # set on a server behind HTTPS

@@ -33,6 +33,10 @@ class CorrectionError(ValueError):
     """A correction that cannot be made; the message says why, in the analyst's terms."""
 
 
+class NotFound(CorrectionError):
+    """The quote, estimate, actor or correction named does not exist."""
+
+
 def _span(item) -> str:  # noqa: ANN001
     return f"{item.start}:{item.end}"
 
@@ -47,7 +51,7 @@ def _item(session: Session, table, article_id: int, span: str):  # noqa: ANN001,
 def _actor(session: Session, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
-        raise CorrectionError(f"There is no actor {actor_id}.")
+        raise NotFound(f"There is no actor {actor_id}.")
     return actor
 
 
@@ -102,7 +106,7 @@ def correct_quote(session: Session, quote_id: int, analyst: str, *, speaker_id: 
                   not_a_quote: bool = False, note: str | None = None) -> Correction:
     quote = session.get(Quote, quote_id)
     if quote is None:
-        raise CorrectionError(f"There is no quote {quote_id}.")
+        raise NotFound(f"There is no quote {quote_id}.")
     if not_a_quote:
         c = _record(session, analyst, target="quote", action="not_quote", article_id=quote.article_id,
                     span=_span(quote), before={"rejected": quote.rejected}, after={"rejected": True}, note=note)
@@ -122,7 +126,7 @@ def correct_estimate(session: Session, estimate_id: int, analyst: str, *, value:
                      source_ids: list[int] | None = None, reject: bool = False, note: str | None = None) -> list[Correction]:
     e = session.get(Estimate, estimate_id)
     if e is None:
-        raise CorrectionError(f"There is no estimate {estimate_id}.")
+        raise NotFound(f"There is no estimate {estimate_id}.")
     made = []
     if reject:
         made.append(_record(session, analyst, target="estimate", action="reject", article_id=e.article_id,
@@ -263,7 +267,7 @@ def undo(session: Session, correction_id: int, analyst: str, rebuild) -> Correct
     articles and re-applies the corrections still active (app.ingest.rebuild_articles)."""
     c = session.get(Correction, correction_id)
     if c is None:
-        raise CorrectionError(f"There is no correction {correction_id}.")
+        raise NotFound(f"There is no correction {correction_id}.")
     if c.undone_at is not None:
         raise CorrectionError(f"Correction {correction_id} was already undone by {c.undone_by}.")
     c.undone_at, c.undone_by = utcnow(), analyst

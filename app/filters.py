@@ -38,7 +38,7 @@ class ListFilters(BaseModel):
     from_: date | None = Field(None, alias="from", description="Articles published on or after (YYYY-MM-DD)")
     to: date | None = Field(None, description="Articles published on or before (YYYY-MM-DD)")
     month: list[Month] = Field([], description="Articles published in this month (YYYY-MM; repeat for several)")
-    page: int = Field(1, ge=1, le=100_000, description="Page of results, from 1")
+    page: int | None = Field(1, ge=1, le=100_000, description="Page of results, from 1 (empty: 1)")
 
     @field_validator("*", mode="before")
     @classmethod

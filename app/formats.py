@@ -19,6 +19,7 @@ from app.textfile import UnreadableArticle, decode_article_bytes
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 SIDECAR_SUFFIX = ".meta.json"
+BATCH_FACTOR = 25  # a .jsonl batch may be this many times the article limit
 META_FIELDS = ("title", "url", "publisher", "credit", "published", "date_basis", "language")
 
 
@@ -162,7 +163,7 @@ READERS = {".md": from_markdown, ".markdown": from_markdown, ".html": from_html,
 
 
 def _limit(suffix: str, max_bytes: int | None) -> int | None:
-    return None if max_bytes is None else (max_bytes * 100 if suffix == ".jsonl" else max_bytes)
+    return None if max_bytes is None else (max_bytes * BATCH_FACTOR if suffix == ".jsonl" else max_bytes)
 
 
 def parse_bytes(data: bytes, name: str, max_bytes: int | None = None) -> list[ArticleInput | UnreadableArticle]:

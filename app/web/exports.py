@@ -21,6 +21,7 @@ from app.web.deps import SessionDep
 
 router = APIRouter(tags=["exports"])
 MAX_ROWS = 100_000
+CSV = {200: {"content": {"text/csv": {}}, "description": "CSV, one row per item, a header row first"}}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -52,7 +53,7 @@ def _names(actors) -> str:  # noqa: ANN001
     return "; ".join(a.name for a in actors)
 
 
-@router.get("/quotes.csv", summary="Quotes as CSV (same filters as /quotes)")
+@router.get("/quotes.csv", response_class=StreamingResponse, responses=CSV, summary="Quotes as CSV (same filters as /quotes)")
 def quotes_csv(request: Request, session: SessionDep, f: Annotated[QuoteFilters, Query()]):
     base = str(request.base_url)
     rows = queries.list_quotes(session, f.model_copy(update={"page": 1}), MAX_ROWS).items
@@ -64,7 +65,7 @@ def quotes_csv(request: Request, session: SessionDep, f: Annotated[QuoteFilters,
         for r in rows))
 
 
-@router.get("/estimates.csv", summary="Estimates as CSV (same filters as /estimates)")
+@router.get("/estimates.csv", response_class=StreamingResponse, responses=CSV, summary="Estimates as CSV (same filters as /estimates)")
 def estimates_csv(request: Request, session: SessionDep, f: Annotated[EstimateFilters, Query()]):
     base = str(request.base_url).rstrip("/")
     rows = queries.list_estimates(session, f.model_copy(update={"page": 1}), MAX_ROWS).items
@@ -76,7 +77,7 @@ def estimates_csv(request: Request, session: SessionDep, f: Annotated[EstimateFi
         for r in rows))
 
 
-@router.get("/articles.csv", summary="Articles as CSV (same filters as /articles)")
+@router.get("/articles.csv", response_class=StreamingResponse, responses=CSV, summary="Articles as CSV (same filters as /articles)")
 def articles_csv(request: Request, session: SessionDep, f: Annotated[ArticleFilters, Query()]):
     base = str(request.base_url).rstrip("/")
     page = queries.list_articles(session, f.model_copy(update={"page": 1}), MAX_ROWS)
@@ -87,14 +88,14 @@ def articles_csv(request: Request, session: SessionDep, f: Annotated[ArticleFilt
          counts[a.id]["estimates"], f"{base}/articles/{a.id}"] for a in page.items))
 
 
-@router.get("/actors.csv", summary="Actors as CSV (same filters as /actors)")
+@router.get("/actors.csv", response_class=StreamingResponse, responses=CSV, summary="Actors as CSV (same filters as /actors)")
 def actors_csv(session: SessionDep, f: Annotated[ActorFilters, Query()]):
     rows = queries.list_actors(session, f.model_copy(update={"page": 1}), MAX_ROWS).items
     return csv_response("actors", ["id", "name", "kind", "role", "quotes", "estimates", "articles"], (
         [r.actor.id, r.actor.name, r.actor.kind, r.actor.role, r.quotes, r.estimates, r.articles] for r in rows))
 
 
-@router.get("/sources.csv", summary="Sources as CSV (same filters as /sources)")
+@router.get("/sources.csv", response_class=StreamingResponse, responses=CSV, summary="Sources as CSV (same filters as /sources)")
 def sources_csv(session: SessionDep, f: Annotated[SourceFilters, Query()]):
     rows = queries.list_sources(session, f.model_copy(update={"page": 1}), MAX_ROWS).items
     return csv_response("sources", ["id", "name", "kind", "quotes_via", "articles", "credited"], (

@@ -14,7 +14,7 @@ from sqlmodel import Session, func, select
 from starlette.concurrency import run_in_threadpool
 
 from app import corrections as fix
-from app.formats import ArticleInput, parse_bytes, parse_meta, with_meta
+from app.formats import BATCH_FACTOR, ArticleInput, parse_bytes, parse_meta, with_meta
 from app.ingest import IngestResult, ingest_items, rebuild_articles
 from app.models import Actor, Correction
 from app.queries import resolve_actor
@@ -82,7 +82,7 @@ def _form_items(text: str | None, upload: UploadFile | None, meta: dict, max_byt
     """What the form or the multipart request brought: pasted text, or an uploaded file."""
     items: list = []
     if upload is not None and upload.filename:
-        data = upload.file.read(max_bytes * 100 + 1)
+        data = upload.file.read(max_bytes * BATCH_FACTOR + 1)
         items = parse_bytes(data, upload.filename, max_bytes)
     elif text and text.strip():
         if len(text.encode("utf-8")) > max_bytes:
@@ -211,7 +211,7 @@ def _commit_or_422(session: Session, action):  # noqa: ANN001, ANN202
         return result
     except fix.CorrectionError as exc:
         session.rollback()
-        raise HTTPException(422, str(exc)) from exc
+        raise HTTPException(404 if isinstance(exc, fix.NotFound) else 422, str(exc)) from exc
 
 
 class QuoteFix(BaseModel):
@@ -340,7 +340,8 @@ def _form_fix(request: Request, session: Session, action, back: str):  # noqa: A
     except fix.CorrectionError as exc:
         session.rollback()
         return render(request, "error.html", {"title": "This correction cannot be made", "messages": [str(exc)],
-                                              "back": back}, block="content", status_code=422)
+                                              "back": back}, block="content",
+                      status_code=404 if isinstance(exc, fix.NotFound) else 422)
     return see_other(back)
 
 

@@ -62,3 +62,12 @@ def test_bad_parameters_are_a_clear_422(client, params):
 def test_missing_items_are_404(client):
     assert client.get("/api/articles/999").status_code == 404
     assert client.get("/api/actors/999").json() == {"detail": "There is no actor 999."}
+
+
+def test_an_empty_page_field_means_the_first_page(client):
+    assert client.get("/api/quotes", params={"page": ""}).json()["page"] == 1
+
+
+def test_csv_exports_are_described_as_csv(client):
+    spec = client.get("/openapi.json").json()
+    assert "text/csv" in spec["paths"]["/quotes.csv"]["get"]["responses"]["200"]["content"]

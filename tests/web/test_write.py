@@ -173,3 +173,10 @@ def test_merge_in_the_page_then_search_by_the_old_alias(writable):
     found = writable.get("/quotes", params={"speaker": "Georgi Tichi"}).text
     assert "Quotes by Heorhij Tychyj" in found and "Die Front hält." in found and "Wir werden nicht nachgeben." in found
     assert writable.get("/api/actors", params={"q": "Georgi"}).json()["items"][0]["name"] == "Heorhij Tychyj"
+
+
+def test_correcting_something_that_does_not_exist_is_404(writable):
+    for path in ["/api/quotes/99999/corrections", "/api/estimates/99999/corrections", "/api/actors/99999/corrections"]:
+        r = writable.post(path, headers=BEARER, json={"note": "x", "reject": True, "alias": "y"})
+        assert r.status_code == 404 and r.json()["detail"].startswith("There is no ")
+    assert writable.post("/api/corrections/99999/undo", headers=BEARER).status_code == 404
