@@ -68,6 +68,24 @@ def test_a_facet_link_narrows_the_list_in_place(live_server, page):
     expect(page).to_have_url(f"{live_server}/quotes")
 
 
+def test_removing_a_chip_after_typing_sends_one_request_and_keeps_its_url(live_server, page):
+    """Clicking the chip blurs the search field: that must not resend the old search, whose late
+    answer would put the removed filter back into the URL."""
+    page.goto(f"{live_server}/quotes")
+    page.get_by_label("Search", exact=True).fill("Selbstverteidigung")
+    expect(page.locator("#results blockquote")).to_have_count(1)
+    sent = []
+    page.on("request", lambda r: sent.append(r.url) if r.headers.get("hx-request") else None)
+    page.locator("a.chip").first.click()
+    expect(page).to_have_url(f"{live_server}/quotes")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(600)  # longer than the search field's 350 ms delay
+    assert sent == [f"{live_server}/quotes"]
+    expect(page).to_have_url(f"{live_server}/quotes")
+    expect(page.get_by_label("Search", exact=True)).to_have_value("")
+    expect(page.locator("#results blockquote")).not_to_have_count(1)
+
+
 def test_a_quote_link_lands_on_its_highlight(live_server, page):
     page.goto(f"{live_server}/quotes?q=Selbstverteidigung")
     link = page.locator("#results blockquote a").first
