@@ -34,6 +34,8 @@ class QuoteFinder:
         self.media_names = media_names
         self.rules: list[str] = []  # which step attributed each direct quotation (for diagnostics)
         self.channels: dict[str, tuple[list[str], int]] = {}  # speaker -> (channel, sentence index)
+        words = sorted(lex.laut | lex.postpositions | {"Nach", "nach"})
+        self.according_hint = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")  # a cheap test first
 
     def sequence(self, sent: Sentence, spans: list[QSpan]) -> list[Token]:
         """The sentence's tokens with each quotation collapsed into one QUOTE item."""
@@ -71,7 +73,7 @@ class QuoteFinder:
                     if a.person is not None:
                         self.att.last_person = a.person
                 else:
-                    a = self.speech_statement(sent) or self.so_statement(sent)
+                    a = self.speech_statement(sent) or self.so_statement(sent) or self.according_statement(sent)
                     if a is not None:  # "X kritisierte die Pläne." — what follows may quote X
                         self._note_channel(a.speaker, a.via, si)
                         ctx, ctx_sent = a, si
@@ -79,6 +81,8 @@ class QuoteFinder:
                             self.att.last_person = a.person
                     else:
                         self.report_sentence(si, out)
+                        if ctx is not None and si - ctx_sent == 1 and self._continues_report(sent):
+                            ctx_sent = si  # reported speech without a new speaker: the last one still speaks
                 continue
             seq = self.sequence(sent, spans)
             qidx = [k for k, t in enumerate(seq) if t.text == QUOTE]
@@ -121,7 +125,7 @@ class QuoteFinder:
                     rule = "sentence"
                     if a is None:
                         a = self.pronoun_subject(seq, reported)
-                        if a is None and not (reported and ctx is not None and si - ctx_sent == 1):
+                        if a is None and not (self._main_clause_reported(seq) and ctx is not None and si - ctx_sent == 1):
                             a = self.main_subject(seq)  # reported speech right after a statement continues it
                         rule = "subject"
                         if a is None:
@@ -178,6 +182,24 @@ class QuoteFinder:
             if other is not None:
                 q.speaker, q.speaker_start, q.speaker_end = other.speaker, other.speaker_start, other.speaker_end
                 q.via = q.via or list(other.via)
+
+    def _main_clause_reported(self, seq: list[Token]) -> bool:
+        """The subjunctive stands in the main clause ("Dies hätten die Beamten „…“ verhindert",
+        "Regierung, Armee und Volk würden „…“"), not only in a clause it governs ("X hatte gehofft,
+        dass … würden")."""
+        for m, t in enumerate(seq):
+            if t.text.lower() in SUBORDINATE_OPENERS or t.text in (":", ";"):
+                return False
+            if t.text == "," and m + 1 < len(seq) and seq[m + 1].text in RELATIVE:
+                return False
+            if SUBJUNCTIVE.fullmatch(t.text):
+                return True
+        return False
+
+    def _continues_report(self, sent: Sentence) -> bool:
+        """A sentence in the subjunctive of reported speech ("Die Lage sei ernst.") continues the
+        statement before it."""
+        return bool(SUBJUNCTIVE.search(self.text[sent.start : sent.end]))
 
     # -- channels ---------------------------------------------------------------------------------
     def _canonical_via(self, via: list[str]) -> list[str]:
@@ -318,11 +340,22 @@ class QuoteFinder:
         kritisierte die Pläne", "In seiner Rede erklärte Johnson, …"): the speaker of what follows."""
         seq = self.sequence(sent, [])
         n = len(seq)
-        for m in range(min(n, 24)):
+        for m in range(min(n, 40)):
             v = self.att.verb_at(seq, m, n)
-            if v is None or v.use != "say" or not v.finite:
+            if v is None or v.use != "say":
                 continue
             c = self.att.clause_start(seq, m, 0)
+            if not v.finite:
+                np = self._perfect_subject(seq, c, m)
+                if np is None:
+                    continue
+                a = self._make(np, seq[m], [], seq, n)
+                if not a.speaker or np.pronoun and a.person is None:
+                    return None
+                a.strength = 2
+                return a
+            if m >= 24:
+                return None
             if seq[m - 1].text == "zu" or seq[c].text.lower() in ("um", "ohne", "statt", "anstatt"):
                 continue  # "…, um die Offensive zu unterstützen": an infinitive, no statement
             if any(t.text in PASSIVE_AUX_SET for t in seq[c:m]):
@@ -338,6 +371,52 @@ class QuoteFinder:
             a.strength = 2
             return a
         return None
+
+    def according_statement(self, sent: Sentence) -> Attribution | None:
+        """"Nach Ansicht von X ist …", "Laut X ist …", "X zufolge …": a sentence that gives someone's
+        view names the speaker of what follows; a medium there is a channel, no speaker."""
+        if not self.according_hint.search(self.text, sent.start, sent.end):
+            return None
+        seq = self.sequence(sent, [])
+        n = len(seq)
+        att = self.att
+        for m in range(n - 1):
+            t = seq[m].text
+            np = None
+            if t in self.lex.laut:
+                np = att.parse_np(seq, m + 1, n)
+            elif t in ("Nach", "nach") and m + 2 < n and (seq[m + 1].text in self.lex.nach_nouns or (
+                    seq[m + 1].text in ("den", "der", "dem") and seq[m + 2].text in self.lex.nach_nouns)):
+                j = m + 2 if seq[m + 1].text in self.lex.nach_nouns else m + 3
+                if j < n and seq[j].text in ("von", "vom"):
+                    j += 1
+                np = att.parse_np(seq, j, n)
+            elif t in self.lex.postpositions and m > 0:
+                np = self._np_ending_at(seq, m)
+            if np is None or np.pronoun and np.pronoun not in PRONOUNS_3:
+                continue
+            if not np.pronoun and not att._can_speak(np):
+                continue
+            a = self._make(np, seq[m], [], seq, n)
+            if not a.speaker or np.pronoun and a.person is None or self._is_medium(np, a):
+                continue
+            a.strength = 2
+            return a
+        return None
+
+    def _perfect_subject(self, seq: list[Token], c: int, m: int) -> NP | None:
+        """"Nun hat sich der Kommissar, X, zu den Plänen geäußert": a speech verb's participle at the
+        end of a clause in the perfect; the clause's subject speaks."""
+        if seq[m].text not in self.lex.participles or m + 1 < len(seq) and seq[m + 1].text not in (",", ".", ":", ";"):
+            return None
+        while c > 0 and seq[c - 1].text == ",":  # past appositions back to the clause's start
+            c = self.att.clause_start(seq, c - 1, 0)
+        if not any(t.text in PERFECT_AUX for t in seq[c:m]) or any(t.text in PASSIVE_AUX_SET for t in seq[c:m]):
+            return None
+        np = self.att.main_clause_subject(seq, c, m)
+        if np is None or np.pronoun and np.pronoun not in PRONOUNS_3 or not np.pronoun and not self.att._can_speak(np):
+            return None
+        return np
 
     def so_statement(self, sent: Sentence) -> Attribution | None:
         """"Doch sei es, so der Schriftsteller X in einem Blog, ein Haufen …": reported speech with
@@ -1027,6 +1106,8 @@ COPULA = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "ble
 CLAUSE_MARKS = {",", ";", ":", ".", "!", "?", "(", ")", "–", "—"}
 COORDINATORS_END = {"und", "oder", "aber", "sondern", "denn"}
 PASSIVE_AUX_SET = {"wird", "wurde", "werden", "wurden"}
+SUBORDINATE_OPENERS = {"dass", "daß", "ob", "weil", "wenn", "obwohl", "nachdem", "damit", "falls", "sofern", "als", "bevor"}
+PERFECT_AUX = {"hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten"}
 FIRST_PERSON = re.compile(r"\b(ich|Ich|wir|Wir|mich|mir|uns|unser|unsere|unseren|unserer|meine|meinen|meiner|I|we|We|us|our)\b")
 PREPS = {"in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum", "zur",
          "über", "unter", "für", "gegen", "gegenüber", "um", "durch", "ohne", "seit", "während", "wegen", "trotz"}

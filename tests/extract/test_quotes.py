@@ -161,6 +161,23 @@ ROWS = [
     # a quotation over several sentences
     ("Peter Kraus sagte: „Der Plan ist gut. Er kostet wenig. Wir fangen morgen an.“",
      "Der Plan ist gut. Er kostet wenig. Wir fangen morgen an.", "Peter Kraus", "sagte", []),
+    # reported speech goes on without a new speaker: the quotation in it is the last speaker's
+    ("Laut Polizei kam es am Abend zu Rangeleien. Dabei sei ein Mann festgenommen worden. Nun habe ein zweiter Mann "
+     "versucht, ihn zu befreien. Dies hätten die Beamten „mit einfacher Gewalt“ verhindert.", "mit einfacher Gewalt",
+     "Polizei", None, []),
+    # a speech verb in the perfect ("hat sich … geäußert") names the speaker of the reported speech after it
+    ("Nun hat sich gegenüber der Presse der Vorsitzende des Mieterbundes, Jan Kowalski, zu den Plänen von "
+     "Bürgermeister Otto Brandt geäußert. Die Rechte der Mieter seien im Gesetz klar festgelegt: „Daraus folgt, dass "
+     "niemand die Wohnung verlieren darf.“", "Daraus folgt, dass niemand die Wohnung verlieren darf.", "Jan Kowalski",
+     None, []),
+    # "Nach Ansicht von X ist …" without a quotation names the speaker of the stand-alone quotation after it
+    ("„Wir warten ab“, sagte Finanzminister Karl Brenner. Nach Ansicht von Bürgermeister Peter Lindner ist damit noch "
+     "nichts entschieden. „Das ist nur ein Gutachten. Der Rat hat das letzte Wort.“",
+     "Das ist nur ein Gutachten. Der Rat hat das letzte Wort.", "Peter Lindner", None, []),
+    # the subjunctive only in a clause the main clause governs: the main clause's subject speaks
+    ("Nach Aussagen von Bürgermeister Jan Rehm bringe das Urteil Klarheit. Die Stadt werde das Gelände nun kaufen. "
+     "Der Stadtrat hatte gehofft, dass die Mittel „in den Schulbau fließen“ würden.", "in den Schulbau fließen",
+     "Der Stadtrat", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
