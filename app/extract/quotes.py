@@ -780,6 +780,9 @@ class QuoteFinder:
         if k >= 2 and seq[k - 1].text == ":":
             lo = _prev_quote(qidx, k)
             c = att.clause_start(seq, k - 1, lo)
+            a = self._relative_source(seq, c, k - 1)
+            if a is not None:
+                return a
             unnamed: Attribution | None = None
             for m in range(k - 2, c - 1, -1):
                 v = att.verb_at(seq, m, k)
@@ -797,6 +800,15 @@ class QuoteFinder:
                         if a.speaker:
                             return a
                         unnamed = unnamed or a
+            for m in range(c - 1, lo, -1):
+                # "Auf der Homepage heißt es zur Begründung, warum …:": "heißt es" in the clause before
+                v = att.verb_at(seq, m, k)
+                if v is not None and v.use == "heissen":
+                    a = self._heissen_before(seq, m)
+                    if a is not None and a.speaker:
+                        a.strength = 3
+                        return a
+                    break
             # no verb: "Zitat von Schröder:", "Laut Polizeisprecher X:", "Teamchef Todt: …"
             for m in range(c, k - 1):
                 w = seq[m].text
@@ -828,11 +840,32 @@ class QuoteFinder:
             return unnamed
         return None
 
+    def _relative_source(self, seq: list[Token], c: int, end: int) -> Attribution | None:
+        """"…, § 5 des Gesetzes, in dem es heißt: „…“", "ein Zettel, auf dem geschrieben stand: „…“":
+        a relative clause that says what a text holds; the antecedent is the source."""
+        if not (0 < c < end - 2 and seq[c - 1].text == "," and seq[c].text.lower() in PREPS and seq[c + 1].text in RELATIVE):
+            return None
+        verb = next((m for m in range(c + 2, end) if seq[m].text in self.lex.written
+                     or (v := self.att.verb_at(seq, m, end)) is not None and v.use == "heissen"), None)
+        if verb is None:
+            return None
+        np = None
+        for e in range(c - 1, max(0, c - 4), -1):  # "ein Zettel kleben, auf dem …": past the verbs at the clause's end
+            np = self._np_ending_at(seq, e)
+            if np is not None or not (seq[e - 1].text.isalpha() and seq[e - 1].text.islower()):
+                break
+        if np is None or np.pronoun:
+            return None
+        a = self._make(np, seq[verb], [], seq, end)
+        a.speaker = a.speaker or self.att._np_text(np)
+        a.strength = 3
+        return a
+
     def _heissen(self, seq: list[Token], j: int, hi: int) -> Attribution:
         """„…“, hieß es in einem KCNA-Bericht / heißt es aus dem Ministerium."""
         a = Attribution(cue=seq[j].text, cue_start=seq[j].start, cue_end=seq[j].end, strength=3)
         for m in range(j + 1, min(hi, j + 6)):
-            if seq[m].text in ("in", "im", "aus", "von", "vom", "bei", "beim"):
+            if seq[m].text in ("in", "im", "aus", "von", "vom", "bei", "beim", "auf"):
                 np = self.att.parse_np(seq, m + 1, hi)
                 if np is not None:
                     ent = self.cast.entity_in(np.start, np.end, ("media", "organization", "person"))

@@ -81,6 +81,8 @@ class Attributor:
             return True
         if w[0].isupper() or w in self.lex.np_stop or w in self.lex.determiners:
             return False
+        if "-" in w and w.rsplit("-", 1)[1][:1].isupper():
+            return False  # "documenta-Homepage": a noun
         return w.endswith(("e", "en", "er", "es", "em")) and len(w) > 3
 
     def _head_ok(self, t: Token) -> bool:
@@ -89,6 +91,8 @@ class Attributor:
             return False
         if w in self.lex.not_names and w not in ("Polizei",):
             return False
+        if "-" in w and w[0].isalpha() and w.rsplit("-", 1)[1][:1].isupper():
+            return True  # a compound with a lower-case first part: "documenta-Homepage", "iPhone-Hersteller"
         return w[0].isupper() or "." in w or bool(AGE_NOUN.fullmatch(w))  # ndr.de, 58-Jährige
 
     def parse_np(self, seq: list[Token], i: int, limit: int | None = None, apposition: bool = True) -> NP | None:
@@ -435,6 +439,8 @@ class Attributor:
         w = seq[k].text
         if w[:1].isupper() and k > 0 and seq[k - 1].text not in (QUOTE, ":", ",", "(", "–"):
             return None  # "Fragen", "Bericht": a noun inside the sentence, not a verb
+        if k > 0 and w.endswith("e") and seq[k - 1].text in ATTRIBUTIVE_BEFORE and not (k > 1 and seq[k - 2].text == ","):
+            return None  # "nicht näher bezeichnete „Probleme“", "die genannte Zahl": an adjective, no verb
         v = self.lex.verb(w)
         if v:
             return v
@@ -719,6 +725,7 @@ class Attributor:
         return None
 
 
+ATTRIBUTIVE_BEFORE = {"näher", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"}
 PREPOSITIONS = {
     "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum",

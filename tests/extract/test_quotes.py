@@ -178,6 +178,20 @@ ROWS = [
     ("Nach Aussagen von Bürgermeister Jan Rehm bringe das Urteil Klarheit. Die Stadt werde das Gelände nun kaufen. "
      "Der Stadtrat hatte gehofft, dass die Mittel „in den Schulbau fließen“ würden.", "in den Schulbau fließen",
      "Der Stadtrat", None, []),
+    # a verb form after "näher" or an article is an adjective ("nicht näher bezeichnete"): "zufolge" names the source
+    ("Der Grund für den Stopp zwischen Ulm und Bad Kreuzen waren dem Bericht zufolge nicht näher bezeichnete "
+     "„technische Probleme“.", "technische Probleme", "dem Bericht", "zufolge", []),
+    # a relative clause that says what a text holds: the antecedent is the source
+    ("Das Gericht bemängelte Absatz 2 des Gesetzes, in dem es unter anderem heißt: „Die Behörde darf das Internet "
+     "beobachten.“", "Die Behörde darf das Internet beobachten.", "des Gesetzes", "heißt", []),
+    ("Ab 1940 musste an jedem Radio ein Zettel kleben, auf dem geschrieben stand: „Denke daran: Das Hören ist "
+     "verboten.“", "Denke daran: Das Hören ist verboten.", "ein Zettel", None, []),
+    # "heißt es auf der Webseite", "Auf der x-Homepage heißt es …, warum …:"
+    ("Geehrt werden Personen, „die sich um die Aufklärung verdient gemacht haben“, heißt es auf der Webseite des "
+     "Preises.", "die sich um die Aufklärung verdient gemacht haben", "der Webseite des Preises", "heißt", []),
+    ("Auf der documenta-Homepage heißt es zur Begründung, warum man sich für das Bild entschied: „Die Striche wurden "
+     "wegen ihrer Klarheit gewählt.“", "Die Striche wurden wegen ihrer Klarheit gewählt.", "der documenta-Homepage",
+     "heißt", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
