@@ -2,7 +2,9 @@
 
 An article is identified by the hash of its normalised text: loading the same text again changes
 nothing and answers with the article already there. Extraction runs before the transaction; the
-article and all its items are written in one transaction, so a failure leaves nothing behind.
+article and all its items are written together inside a savepoint of a transaction that stores a
+batch of articles, so a failure leaves nothing of that article behind, and a process killed half way
+leaves whole articles (those of the batches already committed) or nothing.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import hashlib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
@@ -20,10 +24,12 @@ from sqlmodel import Session, func, select
 from app.corrections import apply_article
 from app.dates import stated_date
 from app.extract import EXTRACTOR_VERSION, extract
+from app.extract.gazetteer import Gazetteer
+from app.extract.model import Extraction
 from app.formats import ArticleInput, article_files, read_file, with_meta
 from app.learned import learned_gazetteer
-from app.models import Article
-from app.store import clear_items, store_extraction
+from app.models import Article, utcnow
+from app.store import ActorMemo, clear_items, store_extraction
 from app.stories import link_story
 from app.textfile import UnreadableArticle
 
@@ -59,66 +65,154 @@ def existing_article(engine: Engine, body: str) -> int | None:
         return session.exec(select(Article.id).where(Article.content_hash == content_hash(body))).first()
 
 
+BATCH = 50  # articles written per transaction (each in its own savepoint)
+
+
+@dataclass
+class _Todo:
+    """An article on its way: read and hashed, then extracted, then stored."""
+
+    item: ArticleInput
+    name: str
+    digest: str
+    result: IngestResult | None = None  # once known
+    extraction: Extraction | None = None
+    published: date | None = None
+    basis: str | None = None
+    first: _Todo | None = None  # the same text earlier in this batch
+
+
 def ingest_article(engine: Engine, item: ArticleInput) -> IngestResult:
-    """Store one article with its extraction, or report that it is already there."""
-    name = item.file_name or (item.title or first_line(item.body))[:60]
-    digest = content_hash(item.body)
-    with Session(engine) as session:
-        existing = session.exec(select(Article.id).where(Article.content_hash == digest)).first()
-        if existing is not None:
-            return IngestResult(name, "unchanged", existing, f"already loaded as article {existing}")
-        gazetteer = learned_gazetteer(session)
-    extraction = extract(item.body, gazetteer=gazetteer)
-    published, basis = item.published, item.date_basis
-    if published is None:
-        published = stated_date(item.body)
-        basis = "stated" if published else None
-    article = Article(
-        title=(item.title or first_line(item.body))[:500],
-        body=item.body,
-        language=item.language or extraction.language,
-        url=item.url,
-        publisher=item.publisher,
-        credit=item.credit,
-        published=published,
-        date_basis=basis or ("given" if published else None),
-        file_name=(item.file_name or "")[:300] or None,
-        content_hash=digest,
-        extractor_version=EXTRACTOR_VERSION,
-        origin=item.origin,
-    )
-    try:
-        with Session(engine) as session:
-            session.add(article)
-            session.flush()
-            counts = store_extraction(session, article, extraction)
-            twin = link_story(session, article)
-            session.commit()
-            article_id, twin_id = article.id, twin.id if twin else None
-    except IntegrityError:  # the same text, loaded at the same moment by someone else
-        existing = existing_article(engine, item.body)
-        if existing is None:
-            raise
-        return IngestResult(name, "unchanged", existing, f"already loaded as article {existing}")
-    message = f"loaded as article {article_id}"
-    if twin_id:
-        message += f", the same story as article {twin_id}"
-    return IngestResult(name, "loaded", article_id, message, counts, twin_id)
+    """Store one article with its extraction, or report that it is already there (or what failed)."""
+    return ingest_items(engine, [item])[0]
 
 
 def ingest_items(engine: Engine, items: Iterable[ArticleInput | UnreadableArticle]) -> list[IngestResult]:
-    """Each good item loaded (or found already there); each bad one reported, nothing of it stored."""
-    results = []
+    """Each good item loaded (or found already there); each bad one reported, nothing of it stored.
+
+    Items go in batches of BATCH: one query finds the texts already stored, the new ones are
+    extracted (outside any transaction), then written in one transaction, each article inside its
+    own savepoint, so an article that fails rolls back alone and the others are committed together."""
+    results: list[IngestResult] = []
+    batch: list[_Todo | IngestResult] = []
     for item in items:
         if isinstance(item, UnreadableArticle):
-            results.append(IngestResult(str(item).split(":")[0], "error", message=str(item)))
-            continue
-        try:
-            results.append(ingest_article(engine, item))
-        except Exception as exc:  # noqa: BLE001  (reported per item; the transaction left nothing behind)
-            name = item.file_name or first_line(item.body)[:60]
-            results.append(IngestResult(name, "error", message=f"{name}: not stored ({type(exc).__name__}: {exc})"))
+            batch.append(IngestResult(str(item).split(":")[0], "error", message=str(item)))
+        else:
+            name = item.file_name or (item.title or first_line(item.body))[:60]
+            batch.append(_Todo(item, name, content_hash(item.body)))
+        if len(batch) >= BATCH:
+            results += _ingest_batch(engine, batch)
+            batch = []
+    if batch:
+        results += _ingest_batch(engine, batch)
     return results
+
+
+def _ingest_batch(engine: Engine, batch: list[_Todo | IngestResult]) -> list[IngestResult]:
+    todos = [t for t in batch if isinstance(t, _Todo)]
+    with Session(engine) as session:
+        stored = dict(session.execute(
+            select(Article.content_hash, Article.id).where(Article.content_hash.in_({t.digest for t in todos}))).all())
+        gazetteer = learned_gazetteer(session) if todos else None
+    firsts: dict[str, _Todo] = {}
+    ready: list[_Todo] = []
+    for t in todos:
+        if t.digest in stored:
+            t.result = _unchanged(t.name, stored[t.digest])
+        elif t.digest in firsts:
+            t.first = firsts[t.digest]
+        else:
+            firsts[t.digest] = t
+            _prepare(t, gazetteer)
+            if t.result is None:
+                ready.append(t)
+    _store(engine, ready)
+    for t in todos:
+        if t.first is not None:  # loaded by its twin in this batch, or failed with it
+            twin = t.first.result
+            t.result = (_unchanged(t.name, twin.article_id) if twin.article_id is not None else
+                        IngestResult(t.name, "error", message=twin.message.replace(t.first.name, t.name, 1)))
+    return [t.result if isinstance(t, _Todo) else t for t in batch]
+
+
+def _unchanged(name: str, article_id: int) -> IngestResult:
+    return IngestResult(name, "unchanged", article_id, f"already loaded as article {article_id}")
+
+
+def _failed(t: _Todo, exc: Exception) -> IngestResult:
+    return IngestResult(t.name, "error", message=f"{t.name}: not stored ({type(exc).__name__}: {exc})")
+
+
+def _prepare(t: _Todo, gazetteer: Gazetteer | None) -> None:
+    """Extraction and the stated date: pure work on the text, before any transaction."""
+    try:
+        t.extraction = extract(t.item.body, gazetteer=gazetteer)
+        t.published, t.basis = t.item.published, t.item.date_basis
+        if t.published is None:
+            t.published = stated_date(t.item.body)
+            t.basis = "stated" if t.published else None
+    except Exception as exc:  # noqa: BLE001  (reported per item)
+        t.result = _failed(t, exc)
+
+
+def _store(engine: Engine, todos: list[_Todo]) -> None:
+    """Write the prepared articles in one transaction, one savepoint each; if the transaction as a
+    whole fails (not one article), each is tried again in a transaction of its own."""
+    if not todos:
+        return
+    try:
+        with Session(engine) as session:
+            conn = session.connection()
+            if conn.dialect.name == "sqlite":  # take the write lock now: a read turned write could not wait
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            memo = ActorMemo()
+            outcomes = [_store_one(session, t, memo) for t in todos]
+            session.commit()
+    except Exception as exc:  # noqa: BLE001
+        if len(todos) == 1:
+            todos[0].result = _failed(todos[0], exc)
+            return
+        for t in todos:
+            _store(engine, [t])
+        return
+    for t, result in zip(todos, outcomes, strict=True):
+        t.result = result
+
+
+def _store_one(session: Session, t: _Todo, memo: ActorMemo) -> IngestResult:
+    """One article and its items inside a savepoint of the caller's transaction."""
+    item, extraction, learned = t.item, t.extraction, ActorMemo()
+    try:
+        with session.begin_nested():
+            conn = session.connection()
+            article_id = conn.execute(insert(Article).values(
+                title=(item.title or first_line(item.body))[:500],
+                body=item.body,
+                language=item.language or extraction.language,
+                url=item.url,
+                publisher=item.publisher,
+                credit=item.credit,
+                published=t.published,
+                date_basis=t.basis or ("given" if t.published else None),
+                file_name=(item.file_name or "")[:300] or None,
+                content_hash=t.digest,
+                ingested_at=utcnow(),
+                extractor_version=EXTRACTOR_VERSION,
+                origin=item.origin,
+            ).returning(Article.id)).scalar_one()
+            counts = store_extraction(session, article_id, extraction, memo, learned)
+            twin_id = link_story(session, article_id, item.body)
+    except IntegrityError as exc:  # the same text, stored by someone else since the batch was checked
+        existing = session.execute(select(Article.id).where(Article.content_hash == t.digest)).scalar()
+        return _unchanged(t.name, existing) if existing is not None else _failed(t, exc)
+    except Exception as exc:  # noqa: BLE001  (its savepoint rolled back: nothing of it stays)
+        return _failed(t, exc)
+    memo.absorb(learned)
+    message = f"loaded as article {article_id}"
+    if twin_id:
+        message += f", the same story as article {twin_id}"
+    return IngestResult(t.name, "loaded", article_id, message, counts, twin_id)
 
 
 def read_items(paths: Iterable[Path | str], max_bytes: int | None = None, meta: dict | None = None):  # noqa: ANN201

@@ -3,10 +3,14 @@ replaced as a whole. The caller owns the transaction.
 
 Built for bulk: every name of the extraction is resolved with one query, new actors and aliases are
 inserted together, and each kind of item is one multi-row INSERT (with RETURNING where the ids are
-needed for links), so storing an article costs a handful of statements, not one per item.
+needed for links), so storing an article costs a handful of statements, not one per item. A batch
+of articles stored in one transaction shares an ActorMemo: what was looked up (or written) for one
+article is not asked again for the next.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
@@ -23,19 +27,52 @@ from app.models import (
     Quote,
     QuoteVia,
 )
-from app.names import norm
+from app.names import norm as _norm
+
+norm = lru_cache(maxsize=1 << 16)(_norm)  # the same few thousand names again and again
+_UNKNOWN = object()
+
+
+class ActorMemo:
+    """What one transaction knows of the actor tables: every answer it got from them, and every row
+    it wrote. Valid only inside that transaction (it then sees no one else's writes to those rows
+    that it has not already seen: SQLite has one writer; elsewhere the same holds as for one query).
+
+    A memo is only ever extended by `absorb` after an article's savepoint was released, so an article
+    rolled back leaves nothing in it."""
+
+    def __init__(self) -> None:
+        self.by_norm: dict[str, int | None] = {}  # folded alias → its actor (None: no such alias)
+        self.by_name: dict[str, int | None] = {}  # canonical name → actor (None: no such actor)
+        self.alias: dict[str, bool] = {}  # spelling → stored as an alias?
+        self.with_role: set[int] = set()  # actors whose role is set
+
+    def absorb(self, other: ActorMemo) -> None:
+        self.by_norm.update(other.by_norm)
+        self.by_name.update(other.by_name)
+        self.alias.update(other.alias)
+        self.with_role |= other.with_role
 
 
 class ActorBook:
-    """Finds actors by any alias (folded), creating them on first sight; one per transaction.
+    """Finds actors by any alias (folded), creating them on first sight; one per article.
 
     `plan(...)` names everything an extraction will ask for; `resolve()` looks them all up at once
-    and creates what is missing; then `id_of(name)` answers from memory."""
+    (asking the database only what `memo` does not know) and creates what is missing; then
+    `id_of(name)` answers from memory. What it learned goes to `learned`, for the caller to absorb
+    into the memo once the article is stored."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, memo: ActorMemo | None = None, learned: ActorMemo | None = None):
         self.session = session
+        self.conn = session.connection()
+        self.memo = memo if memo is not None else ActorMemo()
+        self.learned = learned if learned is not None else ActorMemo()
         self.ids: dict[str, int] = {}  # folded name → actor id
         self._wanted: dict[str, tuple[str, str, str | None, list[str]]] = {}  # folded name → (name, kind, role, aliases)
+
+    def _known(self, table: str, key: str):  # noqa: ANN202
+        value = getattr(self.learned, table).get(key, _UNKNOWN)
+        return getattr(self.memo, table).get(key, _UNKNOWN) if value is _UNKNOWN else value
 
     def plan(self, name: str, kind: str, role: str | None = None, aliases: list[str] | tuple = (),
              create: bool = True) -> None:
@@ -52,21 +89,39 @@ class ActorBook:
         keys = set(self._wanted) | {norm(a) for _, _, _, aliases in self._wanted.values() for a in aliases}
         keys.discard("")
         if keys:
-            rows = self.session.execute(select(ActorAlias.norm, ActorAlias.actor_id).where(ActorAlias.norm.in_(keys)))
-            self.ids.update(dict(rows.all()))
+            ask = [k for k in keys if self._known("by_norm", k) is _UNKNOWN]
+            if ask:
+                found = dict(self.conn.execute(
+                    select(ActorAlias.norm, ActorAlias.actor_id).where(ActorAlias.norm.in_(ask))).all())
+                self.learned.by_norm.update({k: found.get(k) for k in ask})
+            for k in keys:
+                actor_id = self._known("by_norm", k)
+                if actor_id is not None:
+                    self.ids[k] = actor_id
             names = {n for n, _, _, _ in self._wanted.values()}
-            for actor_id, name in self.session.execute(select(Actor.id, Actor.name).where(Actor.name.in_(names))):
-                self.ids.setdefault(norm(name), actor_id)
+            ask = [n for n in names if self._known("by_name", n) is _UNKNOWN]
+            if ask:
+                found = dict(self.conn.execute(select(Actor.name, Actor.id).where(Actor.name.in_(ask))).all())
+                self.learned.by_name.update({n: found.get(n) for n in ask})
+            for name in names:
+                actor_id = self._known("by_name", name)
+                if actor_id is not None:
+                    self.ids.setdefault(norm(name), actor_id)
         missing = [(k, w) for k, w in self._wanted.items() if k not in self.ids and w[1]]
         for key, (name, kind, role, _aliases) in missing:  # few per article; each needs its id back
-            self.ids[key] = self.session.execute(
+            self.ids[key] = self.conn.execute(
                 insert(Actor).values(name=name, kind=kind, role=role).returning(Actor.id)
             ).scalar_one()
+            self.learned.by_name[name] = self.ids[key]
+            if role:
+                self.learned.with_role.add(self.ids[key])
         roles = {self.ids[k]: w[2] for k, w in self._wanted.items() if k in self.ids and w[2]}
-        if roles:  # fill a role only where none is set (never over an analyst's)
-            empty = self.session.execute(select(Actor.id).where(Actor.id.in_(roles), Actor.role.is_(None))).scalars()
+        ask = [i for i in roles if i not in self.memo.with_role and i not in self.learned.with_role]
+        if ask:  # fill a role only where none is set (never over an analyst's)
+            empty = self.conn.execute(select(Actor.id).where(Actor.id.in_(ask), Actor.role.is_(None))).scalars()
             for actor_id in empty.all():
-                self.session.execute(update(Actor).where(Actor.id == actor_id).values(role=roles[actor_id]))
+                self.conn.execute(update(Actor).where(Actor.id == actor_id).values(role=roles[actor_id]))
+            self.learned.with_role.update(ask)
         self._add_aliases()
 
     def _add_aliases(self) -> None:
@@ -86,10 +141,17 @@ class ActorBook:
                     spellings[alias] = (folded, actor_id)
         if not spellings:
             return
-        known = set(self.session.execute(select(ActorAlias.alias).where(ActorAlias.alias.in_(spellings))).scalars())
-        rows = [{"alias": a, "norm": f, "actor_id": i} for a, (f, i) in spellings.items() if a not in known]
+        ask = [a for a in spellings if self._known("alias", a) is _UNKNOWN]
+        if ask:
+            known = set(self.conn.execute(select(ActorAlias.alias).where(ActorAlias.alias.in_(ask))).scalars())
+            self.learned.alias.update({a: a in known for a in ask})
+        rows = [{"alias": a, "norm": f, "actor_id": i} for a, (f, i) in spellings.items() if not self._known("alias", a)]
         if rows:
-            self.session.execute(insert(ActorAlias), rows)
+            self.conn.execute(insert(ActorAlias), rows)
+            for row in rows:
+                self.learned.alias[row["alias"]] = True
+                if self._known("by_norm", row["norm"]) is None:  # the first alias of this folded form
+                    self.learned.by_norm[row["norm"]] = row["actor_id"]
 
     def id_of(self, name: str | None) -> int | None:
         return self.ids.get(norm(name)) if name else None
@@ -101,9 +163,13 @@ def clear_items(session: Session, article_id: int) -> None:
         session.exec(delete(table).where(table.article_id == article_id))
 
 
-def store_extraction(session: Session, article: Article, extraction: Extraction) -> dict[str, int]:
-    """Store `extraction` as the items of `article` (which has an id). Returns counts."""
-    book = ActorBook(session)
+def store_extraction(session: Session, article: Article | int, extraction: Extraction,
+                     memo: ActorMemo | None = None, learned: ActorMemo | None = None) -> dict[str, int]:
+    """Store `extraction` as the items of `article` (which has an id; or its id). Returns counts.
+    `memo`: what this transaction already knows of the actors; what this article adds to that is
+    put in `learned`, for the caller to absorb into `memo` once the article's savepoint is released."""
+    article_id = article if isinstance(article, int) else article.id
+    book = ActorBook(session, memo, learned)
     for a in extraction.actors:
         book.plan(a.name, a.kind, a.role, a.aliases)
     for s in extraction.sources:
@@ -118,6 +184,7 @@ def store_extraction(session: Session, article: Article, extraction: Extraction)
             book.plan(name, "organization")
     session.flush()
     book.resolve()
+    conn = book.conn
 
     mentions: dict[tuple, dict] = {}
     sources: dict[tuple, dict] = {}
@@ -125,23 +192,23 @@ def store_extraction(session: Session, article: Article, extraction: Extraction)
         actor_id = book.id_of(a.name)
         for m in a.mentions:
             mentions.setdefault((actor_id, m.start, m.end), {
-                "article_id": article.id, "actor_id": actor_id, "start": m.start, "end": m.end, "text": m.text})
+                "article_id": article_id, "actor_id": actor_id, "start": m.start, "end": m.end, "text": m.text})
     for s in extraction.sources:
         actor_id = book.id_of(s.name)
-        sources.setdefault((actor_id, s.credit), {"article_id": article.id, "actor_id": actor_id, "credit": s.credit})
+        sources.setdefault((actor_id, s.credit), {"article_id": article_id, "actor_id": actor_id, "credit": s.credit})
         for m in s.mentions:
             mentions.setdefault((actor_id, m.start, m.end), {
-                "article_id": article.id, "actor_id": actor_id, "start": m.start, "end": m.end, "text": m.text})
+                "article_id": article_id, "actor_id": actor_id, "start": m.start, "end": m.end, "text": m.text})
     if mentions:
-        session.execute(insert(Mention), list(mentions.values()))
+        conn.execute(insert(Mention), list(mentions.values()))
     if sources:
-        session.execute(insert(ArticleSource), list(sources.values()))
+        conn.execute(insert(ArticleSource), list(sources.values()))
 
     if extraction.quotes:
-        quote_ids = session.execute(
+        quote_ids = conn.execute(
             insert(Quote).returning(Quote.id, sort_by_parameter_order=True),
             [{
-                "article_id": article.id, "speaker_id": book.id_of(q.speaker), "speaker_text": q.speaker,
+                "article_id": article_id, "speaker_id": book.id_of(q.speaker), "speaker_text": q.speaker,
                 "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end,
                 "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "cue_start": q.cue_start,
                 "cue_end": q.cue_end, "rejected": False, "corrected": False,
@@ -151,13 +218,13 @@ def store_extraction(session: Session, article: Article, extraction: Extraction)
                for quote_id, q in zip(quote_ids, extraction.quotes, strict=True)
                for actor_id in dict.fromkeys(book.id_of(n) for n in q.via)]  # two spellings, one actor
         if via:
-            session.execute(insert(QuoteVia), via)
+            conn.execute(insert(QuoteVia), via)
 
     if extraction.estimates:
-        estimate_ids = session.execute(
+        estimate_ids = conn.execute(
             insert(Estimate).returning(Estimate.id, sort_by_parameter_order=True),
             [{
-                "article_id": article.id, "text": e.text, "value": e.value, "value_max": e.value_max,
+                "article_id": article_id, "text": e.text, "value": e.value, "value_max": e.value_max,
                 "qualifier": e.qualifier, "unit": e.unit, "subject": e.subject, "cue": e.cue, "start": e.start,
                 "end": e.end, "cue_start": e.cue_start, "cue_end": e.cue_end, "rejected": False, "corrected": False,
             } for e in extraction.estimates],
@@ -166,7 +233,7 @@ def store_extraction(session: Session, article: Article, extraction: Extraction)
                  for estimate_id, e in zip(estimate_ids, extraction.estimates, strict=True)
                  for actor_id in dict.fromkeys(book.id_of(n) for n in e.attributed_to)]
         if given:
-            session.execute(insert(EstimateSource), given)
+            conn.execute(insert(EstimateSource), given)
     return {
         "actors": len(extraction.actors),
         "quotes": len(extraction.quotes),

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from bisect import bisect_left
 
-from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlalchemy import func, insert, or_, select, update
+from sqlmodel import Session
 
-from app.models import Article, ArticleBand, Story
+from app.models import Article, ArticleBand, Story, utcnow
 
 SHINGLE = 5
 BANDS, ROWS = 8, 4
@@ -25,6 +26,7 @@ CANDIDATES = 5
 _WORD = re.compile(r"\w+")
 _MASKS = [random.Random(20241130 + i).getrandbits(64) for i in range(BANDS * ROWS)]
 _MASK64 = (1 << 64) - 1
+_TOP_BITS = [1 << bit for bit in range(63, -1, -1)]
 
 
 def shingles(text: str) -> set[int]:
@@ -33,11 +35,32 @@ def shingles(text: str) -> set[int]:
     return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams if g}
 
 
+def _min_xor(ordered: list[int], mask: int) -> int:
+    """min(h ^ mask for h in ordered), found by walking the sorted hashes bit by bit from the top
+    (a binary search per bit, until one hash is left): ~10 steps instead of one XOR per shingle."""
+    lo, hi, prefix = 0, len(ordered), 0
+    for b in _TOP_BITS:
+        if hi - lo <= 1:
+            break
+        split = bisect_left(ordered, prefix | b, lo, hi)  # [lo, split) have this bit 0, [split, hi) 1
+        if mask & b:  # XOR is smaller where the hash's bit is 1 too
+            if split < hi:
+                lo, prefix = split, prefix | b
+            else:
+                hi = split
+        elif split > lo:
+            hi = split
+        else:
+            prefix |= b
+    return ordered[lo] ^ mask
+
+
 def band_hashes(shingle_set: set[int]) -> list[int]:
     """One 63-bit hash per band of the MinHash signature (XOR-masked minima)."""
     if not shingle_set:
         return []
-    signature = [min(h ^ mask for h in shingle_set) for mask in _MASKS]
+    ordered = sorted(shingle_set)
+    signature = [_min_xor(ordered, mask) for mask in _MASKS]
     out = []
     for b in range(BANDS):
         rows = signature[b * ROWS:(b + 1) * ROWS]
@@ -52,34 +75,32 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def link_story(session: Session, article: Article) -> Article | None:
+def link_story(session: Session, article_id: int, body: str, own: set[int] | None = None) -> int | None:
     """Store the article's bands; join it to the story of a near-duplicate already stored.
-    Returns the article it was found to duplicate, if any. The caller commits."""
-    own = shingles(article.body)
+    Returns the id of the article it was found to duplicate, if any. The caller commits.
+    `own`: the text's shingles, when already computed."""
+    conn = session.connection()
+    own = shingles(body) if own is None else own
     bands = band_hashes(own)
     candidates: list[int] = []
     if bands:
         conditions = [(ArticleBand.band == i) & (ArticleBand.hash == h) for i, h in enumerate(bands)]
         shared = func.count()
         candidates = list(  # the articles sharing most bands first; a handful is enough
-            session.exec(
-                select(ArticleBand.article_id).where(or_(*conditions), ArticleBand.article_id != article.id)
+            conn.execute(
+                select(ArticleBand.article_id).where(or_(*conditions), ArticleBand.article_id != article_id)
                 .group_by(ArticleBand.article_id).order_by(shared.desc(), ArticleBand.article_id).limit(CANDIDATES)
-            )
+            ).scalars()
         )
-    for i, h in enumerate(bands):
-        session.add(ArticleBand(article_id=article.id, band=i, hash=h))
+        conn.execute(insert(ArticleBand), [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
     for candidate_id in candidates:
-        other = session.get(Article, candidate_id)
+        other = conn.execute(select(Article.body, Article.story_id).where(Article.id == candidate_id)).first()
         if other is None or containment(own, shingles(other.body)) < THRESHOLD:
             continue
-        if other.story_id is None:
-            story = Story()
-            session.add(story)
-            session.flush()
-            other.story_id = story.id
-            session.add(other)
-        article.story_id = other.story_id
-        session.add(article)
-        return other
+        story_id = other.story_id
+        if story_id is None:
+            story_id = conn.execute(insert(Story).values(created_at=utcnow()).returning(Story.id)).scalar_one()
+            conn.execute(update(Article).where(Article.id == candidate_id).values(story_id=story_id))
+        conn.execute(update(Article).where(Article.id == article_id).values(story_id=story_id))
+        return candidate_id
     return None
