@@ -658,7 +658,29 @@ class QuoteFinder:
         c = self._unlisted_verb_after(seq, k, qidx)
         if c is not None and c.speaker:
             return c
+        d = self._parenthesised(seq, k)
+        if d is not None:
+            return d
         return a or b
+
+    def _parenthesised(self, seq: list[Token], k: int) -> Attribution | None:
+        """"…, der Leiter der Behörde, Max Muster („Q“), und …": a quotation in parentheses right
+        after a person's name is that person's."""
+        if not (k >= 2 and seq[k - 1].text == "(" and k + 1 < len(seq) and seq[k + 1].text == ")"):
+            return None
+        inner = self.text[seq[k].start + 1 : seq[k].end - 1].strip()
+        if not (inner[-1:] in ".!?…" or FIRST_PERSON.search(inner)):
+            return None  # "Jobbik („Bewegung für ein besseres Ungarn“)": a name's translation, no statement
+        hit = self.cast.person_in(seq[max(0, k - 5)].start, seq[k - 2].end)
+        if hit is not None and hit[2] == seq[k - 2].end:
+            p, s0, e0 = hit
+            return Attribution(self.att.written(p, s0, e0), s0, e0, person=p, strength=3)
+        np = self._np_ending_at(seq, k - 1)
+        if np is None or np.pronoun or not self.att.personish(np):
+            return None
+        a = self._make(np, None, [], seq, k)
+        a.strength = 3
+        return a if a.speaker else None
 
     def _cue_after(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
         att = self.att
@@ -722,6 +744,8 @@ class QuoteFinder:
                     a.strength = 3
                     return a
                 v = att.verb_at(seq, np.j, hi)
+                if v is not None and w2 not in self.lex.english_verbs and self._opens_clause(seq, np.j, hi):
+                    v = None  # „…“, Trainer X bezeichnete Y als …: a new main clause with its own statement
                 if w2 in self.lex.english_verbs or v is not None and (np.pronoun or seq[j - 1].text == ","):
                     a = self._make(np, seq[np.j], [], seq, hi)
                     a.strength = 3
@@ -733,6 +757,12 @@ class QuoteFinder:
                     a.strength = 3
                     return a
         return None
+
+    def _opens_clause(self, seq: list[Token], m: int, hi: int) -> bool:
+        """After "„…“, X": a speech verb with more of its clause after it is the second place of a new
+        main clause that says something else ("„…“, Trainer X bezeichnete die Karten als „…“"); only
+        a verb at the clause's end ("„…“, wie X sagte", "„…“, X sagte.") attributes the quotation."""
+        return m + 1 < hi and seq[m + 1].text not in (",", ".", ";", ":", QUOTE, ")") and seq[m + 1].text not in AUXILIARIES
 
     def _unlisted_verb_after(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
         """„…“, zeigte sich X zufrieden / strich X heraus: a verb the list lacks, then its subject."""

@@ -192,6 +192,13 @@ ROWS = [
     ("Auf der documenta-Homepage heißt es zur Begründung, warum man sich für das Bild entschied: „Die Striche wurden "
      "wegen ihrer Klarheit gewählt.“", "Die Striche wurden wegen ihrer Klarheit gewählt.", "der documenta-Homepage",
      "heißt", []),
+    # a quotation in parentheses right after a name
+    ("Auch andere gratulierten, so der Premier Luigi Bianchi, der Leiter der Atombehörde, Samir Haddad („Niemand "
+     "verdient es mehr.“), und der Kanzler Jens Olsen: „Der Preis kommt zur rechten Zeit.“", "Niemand verdient es mehr.",
+     "Samir Haddad", None, []),
+    # after „…“, a name and a speech verb with more of its clause is a new main clause, not the attribution
+    ("Max Kurz, der wegen Fouls Gelb-Rot sah, nannte seinen Platzverweis „überzogen“, Trainer Jonas Lehn bezeichnete "
+     "acht Gelbe Karten in einem Spiel als „übertrieben“.", "überzogen", "Max Kurz", "nannte", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
