@@ -81,6 +81,7 @@ class Lexicon:
         self.postpositions = set(cues["postpositions"])
         self.nach_nouns = set(cues["nach"])
         self.worten = list(cues["worten"])
+        self.speech_nouns = set(cues.get("speech_nouns", []))
         self.written = {w.split()[-1] for w in cues.get("written", [])}
 
         self.person_heads = sorted({h.lower() for h in roles["person"]["heads"]}, key=len, reverse=True)

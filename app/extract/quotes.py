@@ -121,7 +121,7 @@ class QuoteFinder:
                 stated = True
                 rule = rules[n]
                 if a is None:
-                    a = self.sentence_cue(seq, k)
+                    a = self.noun_cue(seq, k) or self.sentence_cue(seq, k)
                     rule = "sentence"
                     if a is None:
                         a = self.pronoun_subject(seq, reported)
@@ -1017,6 +1017,33 @@ class QuoteFinder:
             if ch is not best and ch.speaker and ch.speaker not in best.via and ch.speaker != best.speaker:
                 best.via.append(ch.speaker)
         return best
+
+    def noun_cue(self, seq: list[Token], k: int) -> Attribution | None:
+        """"Auf den Vorwurf der CDU, es handle sich um einen „…“, …": a noun of saying with a
+        genitive (or "von") speaker, and the quotation in the clause that gives what was said."""
+        lo = max(0, k - 25)
+        for m in range(k - 3, lo - 1, -1):
+            t = seq[m].text
+            if t == QUOTE:
+                continue
+            if self.att.verb_at(seq, m, k) is not None or t in (".", ";", ":"):
+                return None  # a cue nearer the quotation
+            if t not in self.lex.speech_nouns:
+                continue
+            j = m + 1
+            if j < k and seq[j].text in ("von", "vom"):
+                j += 1
+            elif not (j < k and seq[j].text in ("der", "des")):
+                return None
+            np = self.att.parse_np(seq, j, k, apposition=False)
+            if np is None or np.pronoun or np.j >= k or seq[np.j].text != ",":
+                return None
+            if not self.att.personish(np):
+                return None
+            a = self._make(np, seq[m], [], seq, k)
+            a.strength = 2
+            return a if a.speaker else None
+        return None
 
     def _np_ending_at(self, seq: list[Token], m: int) -> NP | None:
         for s in range(max(0, m - 6), m):

@@ -199,6 +199,10 @@ ROWS = [
     # after „…“, a name and a speech verb with more of its clause is a new main clause, not the attribution
     ("Max Kurz, der wegen Fouls Gelb-Rot sah, nannte seinen Platzverweis „überzogen“, Trainer Jonas Lehn bezeichnete "
      "acht Gelbe Karten in einem Spiel als „übertrieben“.", "überzogen", "Max Kurz", "nannte", []),
+    # a noun of saying with a genitive speaker: the quotations of the clause after it are the speaker's
+    ("Auf den Vorwurf der Opposition, es handle sich um einen „sozialistischen Antrag“, mit dem man die Bauherren "
+     "„zum Guten zwingen“ wolle, entgegneten die Befürworter, dass gebaut werden müsse.", "zum Guten zwingen",
+     "der Opposition", "Vorwurf", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
