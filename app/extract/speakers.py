@@ -343,9 +343,34 @@ class Attributor:
             p = cast.add_person(np.start, np.end, gender=None)
             a.speaker, a.person = self.written(p, np.start, np.end), p
             return a
+        ref = self._body_antecedent(np)
+        if ref is not None:
+            a.speaker = ref  # "die Fraktion" after "die SPD-Landtagsfraktion": the body named before
+            return a
         if self.personish(np):
             a.speaker = self._np_text(np)
         return a
+
+    def _body_antecedent(self, np: NP) -> str | None:
+        """A definite noun phrase whose head is a bare institution noun ("die Fraktion", "das
+        Ministerium") refers back to the last compound of that noun in the text before it
+        ("SPD-Landtagsfraktion", "Bundesinnenministerium"), named in the nominative."""
+        head = np.head or ""
+        if not np.det or np.det.lower() not in DEFINITE_DETS or np.names or np.inner_names or np.quoted or np.i + 3 < np.j:
+            return None
+        base = self.lex.org_head(head)
+        if not base or len(head) > len(base) + 2 or not head[:1].isupper() or self.lex.person_head(head):
+            return None
+        lo = max(0, np.start - 3000)
+        found = None
+        for m in COMPOUND_WORD.finditer(self.text, lo, np.start):
+            w = m.group()
+            low = w.lower()
+            for ending in ("", "s", "es", "n", "en"):
+                if low.endswith(base + ending) and len(low) > len(base) + len(ending) + 1:
+                    found = w[: len(w) - len(ending)] if ending else w
+                    break
+        return found
 
     def written(self, p: Person, start: int, end: int) -> str:
         """The speaker's name: canonical for a known actor, else as this mention writes it
@@ -725,6 +750,8 @@ class Attributor:
         return None
 
 
+DEFINITE_DETS = {"der", "die", "das", "des", "dem", "den"}
+COMPOUND_WORD = re.compile(r"\b[A-ZÄÖÜ][\w-]{3,}")
 ATTRIBUTIVE_BEFORE = {"näher", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "welcher", "welche", "welches"}
 PREPOSITIONS = {

@@ -203,6 +203,9 @@ ROWS = [
     ("Auf den Vorwurf der Opposition, es handle sich um einen „sozialistischen Antrag“, mit dem man die Bauherren "
      "„zum Guten zwingen“ wolle, entgegneten die Befürworter, dass gebaut werden müsse.", "zum Guten zwingen",
      "der Opposition", "Vorwurf", []),
+    # a bare institution noun refers back to the compound named before it
+    ("In einer Presseerklärung äußerte sich die FDP-Kreistagsfraktion zum Rücktritt. Außerdem halte die Fraktion den "
+     "Schritt für „überfällig und dringend geboten“.", "überfällig und dringend geboten", "FDP-Kreistagsfraktion", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
