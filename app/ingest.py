@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
@@ -66,6 +66,8 @@ def existing_article(engine: Engine, body: str) -> int | None:
 
 
 BATCH = 50  # articles written per transaction (each in its own savepoint)
+_INSERT_ARTICLE = insert(Article).returning(Article.id)
+_STORED = select(Article.content_hash, Article.id).where(Article.content_hash.in_(bindparam("keys", expanding=True)))
 
 
 @dataclass
@@ -112,8 +114,7 @@ def ingest_items(engine: Engine, items: Iterable[ArticleInput | UnreadableArticl
 def _ingest_batch(engine: Engine, batch: list[_Todo | IngestResult]) -> list[IngestResult]:
     todos = [t for t in batch if isinstance(t, _Todo)]
     with Session(engine) as session:
-        stored = dict(session.execute(
-            select(Article.content_hash, Article.id).where(Article.content_hash.in_({t.digest for t in todos}))).all())
+        stored = dict(session.execute(_STORED, {"keys": sorted({t.digest for t in todos})}).all())
         gazetteer = learned_gazetteer(session) if todos else None
     firsts: dict[str, _Todo] = {}
     ready: list[_Todo] = []
@@ -186,21 +187,21 @@ def _store_one(session: Session, t: _Todo, memo: ActorMemo) -> IngestResult:
     try:
         with session.begin_nested():
             conn = session.connection()
-            article_id = conn.execute(insert(Article).values(
-                title=(item.title or first_line(item.body))[:500],
-                body=item.body,
-                language=item.language or extraction.language,
-                url=item.url,
-                publisher=item.publisher,
-                credit=item.credit,
-                published=t.published,
-                date_basis=t.basis or ("given" if t.published else None),
-                file_name=(item.file_name or "")[:300] or None,
-                content_hash=t.digest,
-                ingested_at=utcnow(),
-                extractor_version=EXTRACTOR_VERSION,
-                origin=item.origin,
-            ).returning(Article.id)).scalar_one()
+            article_id = conn.execute(_INSERT_ARTICLE, {
+                "title": (item.title or first_line(item.body))[:500],
+                "body": item.body,
+                "language": item.language or extraction.language,
+                "url": item.url,
+                "publisher": item.publisher,
+                "credit": item.credit,
+                "published": t.published,
+                "date_basis": t.basis or ("given" if t.published else None),
+                "file_name": (item.file_name or "")[:300] or None,
+                "content_hash": t.digest,
+                "ingested_at": utcnow(),
+                "extractor_version": EXTRACTOR_VERSION,
+                "origin": item.origin,
+            }).scalar_one()
             counts = store_extraction(session, article_id, extraction, memo, learned)
             twin_id = link_story(session, article_id, item.body)
     except IntegrityError as exc:  # the same text, stored by someone else since the batch was checked

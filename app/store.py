@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlmodel import Session
 
 from app.extract.model import Extraction
@@ -32,6 +32,18 @@ from app.names import norm as _norm
 norm = lru_cache(maxsize=1 << 16)(_norm)  # the same few thousand names again and again
 _UNKNOWN = object()
 
+# The statements, built once (building one costs more than SQLite takes to run it).
+_ALIASES_BY_NORM = select(ActorAlias.norm, ActorAlias.actor_id).where(ActorAlias.norm.in_(bindparam("keys", expanding=True)))
+_ACTORS_BY_NAME = select(Actor.name, Actor.id).where(Actor.name.in_(bindparam("keys", expanding=True)))
+_ACTORS_WITHOUT_ROLE = select(Actor.id).where(Actor.id.in_(bindparam("keys", expanding=True)), Actor.role.is_(None))
+_SET_ROLE = update(Actor).where(Actor.id == bindparam("actor_id")).values(role=bindparam("new_role"))
+_ALIASES_STORED = select(ActorAlias.alias).where(ActorAlias.alias.in_(bindparam("keys", expanding=True)))
+_INSERT = {table: insert(table) for table in (Actor, ActorAlias, Mention, ArticleSource, Quote, QuoteVia, Estimate,
+                                              EstimateSource)}
+_INSERT_RETURNING = {table: insert(table).returning(table.id, sort_by_parameter_order=True)
+                     for table in (Actor, Quote, Estimate)}
+_MAX_ID = {table: select(func.max(table.id)) for table in (Actor, Quote, Estimate)}
+
 
 class ActorMemo:
     """What one transaction knows of the actor tables: every answer it got from them, and every row
@@ -46,12 +58,14 @@ class ActorMemo:
         self.by_name: dict[str, int | None] = {}  # canonical name → actor (None: no such actor)
         self.alias: dict[str, bool] = {}  # spelling → stored as an alias?
         self.with_role: set[int] = set()  # actors whose role is set
+        self.next_id: dict[str, int] = {}  # table → the next free id (SQLite: ids given, not returned)
 
     def absorb(self, other: ActorMemo) -> None:
         self.by_norm.update(other.by_norm)
         self.by_name.update(other.by_name)
         self.alias.update(other.alias)
         self.with_role |= other.with_role
+        self.next_id.update(other.next_id)
 
 
 class ActorBook:
@@ -74,6 +88,22 @@ class ActorBook:
         value = getattr(self.learned, table).get(key, _UNKNOWN)
         return getattr(self.memo, table).get(key, _UNKNOWN) if value is _UNKNOWN else value
 
+    def insert_with_ids(self, table, rows: list[dict]) -> list[int]:  # noqa: ANN001
+        """Insert `rows` into `table`; their new ids, in order. On SQLite the ids are given here
+        (the highest + 1 onwards: what SQLite itself would choose, and safe because a transaction that
+        writes is the only writer, or fails if another wrote since it read), since RETURNING there
+        comes back one statement per row; elsewhere RETURNING, in the rows' order."""
+        if self.conn.dialect.name != "sqlite":
+            return list(self.conn.execute(_INSERT_RETURNING[table], rows).scalars())
+        key = table.__tablename__
+        first = self._known("next_id", key)
+        if first is _UNKNOWN:
+            first = (self.conn.execute(_MAX_ID[table]).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        self.conn.execute(_INSERT[table], [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+        self.learned.next_id[key] = first + len(rows)
+        return ids
+
     def plan(self, name: str, kind: str, role: str | None = None, aliases: list[str] | tuple = (),
              create: bool = True) -> None:
         key = norm(name)
@@ -91,8 +121,7 @@ class ActorBook:
         if keys:
             ask = [k for k in keys if self._known("by_norm", k) is _UNKNOWN]
             if ask:
-                found = dict(self.conn.execute(
-                    select(ActorAlias.norm, ActorAlias.actor_id).where(ActorAlias.norm.in_(ask))).all())
+                found = dict(self.conn.execute(_ALIASES_BY_NORM, {"keys": ask}).all())
                 self.learned.by_norm.update({k: found.get(k) for k in ask})
             for k in keys:
                 actor_id = self._known("by_norm", k)
@@ -101,26 +130,26 @@ class ActorBook:
             names = {n for n, _, _, _ in self._wanted.values()}
             ask = [n for n in names if self._known("by_name", n) is _UNKNOWN]
             if ask:
-                found = dict(self.conn.execute(select(Actor.name, Actor.id).where(Actor.name.in_(ask))).all())
+                found = dict(self.conn.execute(_ACTORS_BY_NAME, {"keys": ask}).all())
                 self.learned.by_name.update({n: found.get(n) for n in ask})
             for name in names:
                 actor_id = self._known("by_name", name)
                 if actor_id is not None:
                     self.ids.setdefault(norm(name), actor_id)
         missing = [(k, w) for k, w in self._wanted.items() if k not in self.ids and w[1]]
-        for key, (name, kind, role, _aliases) in missing:  # few per article; each needs its id back
-            self.ids[key] = self.conn.execute(
-                insert(Actor).values(name=name, kind=kind, role=role).returning(Actor.id)
-            ).scalar_one()
-            self.learned.by_name[name] = self.ids[key]
-            if role:
-                self.learned.with_role.add(self.ids[key])
+        if missing:
+            new_ids = self.insert_with_ids(Actor, [{"name": name, "kind": kind, "role": role}
+                                                   for _key, (name, kind, role, _aliases) in missing])
+            for (key, (name, _kind, role, _aliases)), actor_id in zip(missing, new_ids, strict=True):
+                self.ids[key] = self.learned.by_name[name] = actor_id
+                if role:
+                    self.learned.with_role.add(actor_id)
         roles = {self.ids[k]: w[2] for k, w in self._wanted.items() if k in self.ids and w[2]}
         ask = [i for i in roles if i not in self.memo.with_role and i not in self.learned.with_role]
         if ask:  # fill a role only where none is set (never over an analyst's)
-            empty = self.conn.execute(select(Actor.id).where(Actor.id.in_(ask), Actor.role.is_(None))).scalars()
-            for actor_id in empty.all():
-                self.conn.execute(update(Actor).where(Actor.id == actor_id).values(role=roles[actor_id]))
+            empty = self.conn.execute(_ACTORS_WITHOUT_ROLE, {"keys": ask}).scalars().all()
+            if empty:
+                self.conn.execute(_SET_ROLE, [{"actor_id": i, "new_role": roles[i]} for i in empty])
             self.learned.with_role.update(ask)
         self._add_aliases()
 
@@ -143,11 +172,11 @@ class ActorBook:
             return
         ask = [a for a in spellings if self._known("alias", a) is _UNKNOWN]
         if ask:
-            known = set(self.conn.execute(select(ActorAlias.alias).where(ActorAlias.alias.in_(ask))).scalars())
+            known = set(self.conn.execute(_ALIASES_STORED, {"keys": ask}).scalars())
             self.learned.alias.update({a: a in known for a in ask})
         rows = [{"alias": a, "norm": f, "actor_id": i} for a, (f, i) in spellings.items() if not self._known("alias", a)]
         if rows:
-            self.conn.execute(insert(ActorAlias), rows)
+            self.conn.execute(_INSERT[ActorAlias], rows)
             for row in rows:
                 self.learned.alias[row["alias"]] = True
                 if self._known("by_norm", row["norm"]) is None:  # the first alias of this folded form
@@ -200,40 +229,40 @@ def store_extraction(session: Session, article: Article | int, extraction: Extra
             mentions.setdefault((actor_id, m.start, m.end), {
                 "article_id": article_id, "actor_id": actor_id, "start": m.start, "end": m.end, "text": m.text})
     if mentions:
-        conn.execute(insert(Mention), list(mentions.values()))
+        conn.execute(_INSERT[Mention], list(mentions.values()))
     if sources:
-        conn.execute(insert(ArticleSource), list(sources.values()))
+        conn.execute(_INSERT[ArticleSource], list(sources.values()))
 
     if extraction.quotes:
-        quote_ids = conn.execute(
-            insert(Quote).returning(Quote.id, sort_by_parameter_order=True),
+        quote_ids = book.insert_with_ids(
+            Quote,
             [{
                 "article_id": article_id, "speaker_id": book.id_of(q.speaker), "speaker_text": q.speaker,
                 "text": q.text, "kind": q.kind, "cue": q.cue, "start": q.start, "end": q.end,
                 "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "cue_start": q.cue_start,
                 "cue_end": q.cue_end, "rejected": False, "corrected": False,
             } for q in extraction.quotes],
-        ).scalars().all()
+        )
         via = [{"quote_id": quote_id, "actor_id": actor_id}
                for quote_id, q in zip(quote_ids, extraction.quotes, strict=True)
                for actor_id in dict.fromkeys(book.id_of(n) for n in q.via)]  # two spellings, one actor
         if via:
-            conn.execute(insert(QuoteVia), via)
+            conn.execute(_INSERT[QuoteVia], via)
 
     if extraction.estimates:
-        estimate_ids = conn.execute(
-            insert(Estimate).returning(Estimate.id, sort_by_parameter_order=True),
+        estimate_ids = book.insert_with_ids(
+            Estimate,
             [{
                 "article_id": article_id, "text": e.text, "value": e.value, "value_max": e.value_max,
                 "qualifier": e.qualifier, "unit": e.unit, "subject": e.subject, "cue": e.cue, "start": e.start,
                 "end": e.end, "cue_start": e.cue_start, "cue_end": e.cue_end, "rejected": False, "corrected": False,
             } for e in extraction.estimates],
-        ).scalars().all()
+        )
         given = [{"estimate_id": estimate_id, "actor_id": actor_id}
                  for estimate_id, e in zip(estimate_ids, extraction.estimates, strict=True)
                  for actor_id in dict.fromkeys(book.id_of(n) for n in e.attributed_to)]
         if given:
-            conn.execute(insert(EstimateSource), given)
+            conn.execute(_INSERT[EstimateSource], given)
     return {
         "actors": len(extraction.actors),
         "quotes": len(extraction.quotes),

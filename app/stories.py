@@ -14,7 +14,7 @@ import random
 import re
 from bisect import bisect_left
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlmodel import Session
 
 from app.models import Article, ArticleBand, Story, utcnow
@@ -27,6 +27,17 @@ _WORD = re.compile(r"\w+")
 _MASKS = [random.Random(20241130 + i).getrandbits(64) for i in range(BANDS * ROWS)]
 _MASK64 = (1 << 64) - 1
 _TOP_BITS = [1 << bit for bit in range(63, -1, -1)]
+
+# The statements, built once.
+_CANDIDATES = (  # the articles sharing most bands first; a handful is enough
+    select(ArticleBand.article_id)
+    .where(or_(*(and_(ArticleBand.band == i, ArticleBand.hash == bindparam(f"h{i}")) for i in range(BANDS))),
+           ArticleBand.article_id != bindparam("article_id"))
+    .group_by(ArticleBand.article_id).order_by(func.count().desc(), ArticleBand.article_id).limit(CANDIDATES)
+)
+_INSERT_BANDS = insert(ArticleBand)
+_CANDIDATE = select(Article.body, Article.story_id).where(Article.id == bindparam("article_id"))
+_SET_STORY = update(Article).where(Article.id == bindparam("article_id")).values(story_id=bindparam("story"))
 
 
 def shingles(text: str) -> set[int]:
@@ -84,23 +95,17 @@ def link_story(session: Session, article_id: int, body: str, own: set[int] | Non
     bands = band_hashes(own)
     candidates: list[int] = []
     if bands:
-        conditions = [(ArticleBand.band == i) & (ArticleBand.hash == h) for i, h in enumerate(bands)]
-        shared = func.count()
-        candidates = list(  # the articles sharing most bands first; a handful is enough
-            conn.execute(
-                select(ArticleBand.article_id).where(or_(*conditions), ArticleBand.article_id != article_id)
-                .group_by(ArticleBand.article_id).order_by(shared.desc(), ArticleBand.article_id).limit(CANDIDATES)
-            ).scalars()
-        )
-        conn.execute(insert(ArticleBand), [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
+        candidates = list(conn.execute(
+            _CANDIDATES, {"article_id": article_id, **{f"h{i}": h for i, h in enumerate(bands)}}).scalars())
+        conn.execute(_INSERT_BANDS, [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
     for candidate_id in candidates:
-        other = conn.execute(select(Article.body, Article.story_id).where(Article.id == candidate_id)).first()
+        other = conn.execute(_CANDIDATE, {"article_id": candidate_id}).first()
         if other is None or containment(own, shingles(other.body)) < THRESHOLD:
             continue
         story_id = other.story_id
         if story_id is None:
             story_id = conn.execute(insert(Story).values(created_at=utcnow()).returning(Story.id)).scalar_one()
-            conn.execute(update(Article).where(Article.id == candidate_id).values(story_id=story_id))
-        conn.execute(update(Article).where(Article.id == article_id).values(story_id=story_id))
+            conn.execute(_SET_STORY, {"article_id": candidate_id, "story": story_id})
+        conn.execute(_SET_STORY, {"article_id": article_id, "story": story_id})
         return candidate_id
     return None
