@@ -715,6 +715,11 @@ class QuoteFinder:
                 if np is not None:
                     np.trusted = True  # „…“, so Barth: a bare word after "so" is a name
                     a = self._make(np, seq[j], [], seq, hi)
+                    if a.speaker is None and np.j + 1 < hi and seq[np.j].text in self.lex.laut:
+                        # „…“, so die offizielle Sprachregelung laut der Agentur X: the source named after
+                        src = att.parse_np(seq, np.j + 1, hi)
+                        if src is not None and not src.pronoun:
+                            a = self._make(src, seq[np.j], [], seq, hi)
                     a.strength = 3
                     return a
             if w in self.lex.laut and j + 1 < hi:

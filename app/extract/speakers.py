@@ -347,6 +347,9 @@ class Attributor:
         if ref is not None:
             a.speaker = ref  # "die Fraktion" after "die SPD-Landtagsfraktion": the body named before
             return a
+        if np.quoted and np.det is None:
+            a.speaker = np.head  # im „Standard“: the name without its marks
+            return a
         if self.personish(np):
             a.speaker = self._np_text(np)
         return a
@@ -611,6 +614,10 @@ class Attributor:
             if np.j in (k, k - 1) and self._subject_ok(np, seq, s, lo):
                 np.trusted = np.j == k
                 return np, []
+            if np.j + 1 < k and seq[np.j].text in ("im", "in", "aus", "von", "vom", "bei", "beim") and s == c and self._can_speak(np):
+                pp = self.parse_np(seq, np.j + 1, k, apposition=False)  # "Das Komitee im norwegischen Oslo würdigte"
+                if pp is not None and pp.j == k and not pp.pronoun:
+                    return np, []
             if (np.j + 1 < k and seq[np.j].text == "," and seq[np.j + 1].text in RELATIVE_PRONOUNS
                     and seq[k - 1].text == "," and (self.cast.person_in(np.start, np.end) or np.names or self.lex.person_head(np.head or ""))):
                 return np, []
@@ -654,6 +661,13 @@ class Attributor:
                 np = self.parse_np(seq, m + 1, k, apposition=False)
                 if np is not None and self.personish(np):
                     np.trusted = True
+                    return np
+        for m in range(j, k - 1):
+            # "wurden gestern im „Standard“ als „…“ bezeichnet": the publication that used the words
+            if seq[m].text in ("im", "in"):
+                np = self.parse_np(seq, m + 1, k, apposition=False)
+                if np is not None and (np.quoted or self.cast.entity_in(np.start, np.end, ("media",))
+                                       or self.lex.media_head(np.head or "")):
                     return np
         return None
 

@@ -206,6 +206,15 @@ ROWS = [
     # a bare institution noun refers back to the compound named before it
     ("In einer Presseerklärung äußerte sich die FDP-Kreistagsfraktion zum Rücktritt. Außerdem halte die Fraktion den "
      "Schritt für „überfällig und dringend geboten“.", "überfällig und dringend geboten", "FDP-Kreistagsfraktion", None, []),
+    # the subject of a speech verb with a place after it: "Das Komitee im schwedischen Lund würdigte …"
+    ("Der Preis geht an Anna Berg. Das Komitee im schwedischen Lund würdigte damit Bergs Einsatz zur „Stärkung der "
+     "Forschung“.", "Stärkung der Forschung", "Das Komitee", "würdigte", []),
+    # ", so NP laut X": a phrase that is no speaker, then the source
+    ("Zwei Männer wurden heute als „Feinde des Volkes“, so die offizielle Sprachregelung laut der Nachrichtenagentur "
+     "Nova, verurteilt.", "Feinde des Volkes", "Nova", "laut", []),
+    # a passive without an agent, with the publication that used the words
+    ("Die Stadtwerke gelten als parteinah und wurden gestern im „Stadtkurier“ als „eine mächtige Organisation "
+     "innerhalb der Stadt“ bezeichnet.", "eine mächtige Organisation innerhalb der Stadt", "Stadtkurier", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
