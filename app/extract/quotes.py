@@ -1066,10 +1066,24 @@ class QuoteFinder:
         if m >= 2 and seq[0].text in ("In", "Im", "Aus", "Vom", "Von", "Bei", "Beim", "Auf"):
             np = self.att.parse_np(seq, 1, m)
             if np is not None:
+                np = self._document_owner(seq, np) or np
                 a = self._make(np, seq[m], [], seq, len(seq))
                 a.speaker = a.speaker or self.att._np_text(np)
                 return a
         return None
+
+    def _document_owner(self, seq: list[Token], np: NP) -> NP | None:
+        """"einer Erklärung der EU-Außenminister", "der Mitteilung des Ministeriums": a document with
+        a genitive that can speak — the owner is the source."""
+        if np.quoted or np.names or not self.lex.doc_head(np.head or ""):
+            return None
+        h = next((x for x in range(np.i, np.j) if seq[x].text == np.head), None)
+        if h is None or h + 1 >= np.j or seq[h + 1].text not in ("der", "des"):
+            return None
+        sub = self.att.parse_np(seq, h + 1, np.j, apposition=False)
+        if sub is None or sub.pronoun or not self.att._can_speak(sub):
+            return None
+        return sub
 
     def relative_speaker(self, seq: list[Token], k: int) -> Attribution | None:
         """Q in a relative clause ("Lawrow, der die „engen Kontakte“ begrüßte"): the antecedent speaks."""

@@ -215,6 +215,9 @@ ROWS = [
     # a passive without an agent, with the publication that used the words
     ("Die Stadtwerke gelten als parteinah und wurden gestern im „Stadtkurier“ als „eine mächtige Organisation "
      "innerhalb der Stadt“ bezeichnet.", "eine mächtige Organisation innerhalb der Stadt", "Stadtkurier", None, []),
+    # "In einer Erklärung der X hatte es geheißen:": the document's owner is the source
+    ("In einer Erklärung der EU-Außenminister vom Dienstagabend hatte es geheißen: „Es gibt keine militärische Lösung.“",
+     "Es gibt keine militärische Lösung.", "der EU-Außenminister", "geheißen", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
