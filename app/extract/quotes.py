@@ -815,7 +815,7 @@ class QuoteFinder:
         if k >= 2 and seq[k - 1].text == ":":
             lo = _prev_quote(qidx, k)
             c = att.clause_start(seq, k - 1, lo)
-            a = self._relative_source(seq, c, k - 1)
+            a = self._relative_source(seq, c, k - 1) or self._written_in(seq, c, k - 1)
             if a is not None:
                 return a
             unnamed: Attribution | None = None
@@ -895,6 +895,23 @@ class QuoteFinder:
         a.speaker = a.speaker or self.att._np_text(np)
         a.strength = 3
         return a
+
+    def _written_in(self, seq: list[Token], c: int, end: int) -> Attribution | None:
+        """"Derzeit steht in dem Gesetzentwurf noch der Passus:", "Im Brief stand:": the text that
+        holds the words is the source."""
+        verb = next((m for m in range(c, end) if seq[m].text in self.lex.written), None)
+        if verb is None:
+            return None
+        for m in range(c, end - 1):
+            if seq[m].text.lower() in ("in", "im", "auf"):
+                np = self.att.parse_np(seq, m + 1, end, apposition=False)
+                if np is not None and not np.pronoun and (self.lex.doc_head(np.head or "") or np.quoted
+                                                          or self.lex.media_head(np.head or "")):
+                    a = self._make(np, seq[verb], [], seq, end)
+                    a.speaker = a.speaker or self.att._np_text(np)
+                    a.strength = 3
+                    return a
+        return None
 
     def _heissen(self, seq: list[Token], j: int, hi: int) -> Attribution:
         """„…“, hieß es in einem KCNA-Bericht / heißt es aus dem Ministerium."""

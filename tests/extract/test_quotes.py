@@ -218,6 +218,9 @@ ROWS = [
     # "In einer Erklärung der X hatte es geheißen:": the document's owner is the source
     ("In einer Erklärung der EU-Außenminister vom Dienstagabend hatte es geheißen: „Es gibt keine militärische Lösung.“",
      "Es gibt keine militärische Lösung.", "der EU-Außenminister", "geheißen", []),
+    # "steht in dem Gesetzentwurf … der Passus:": the text is the source (and "Derzeit" is no name)
+    ("Derzeit steht deshalb in dem Gesetzentwurf für ein neues Meldegesetz noch der Passus: „Die Daten sind nach einem "
+     "Jahr zu löschen.“", "Die Daten sind nach einem Jahr zu löschen.", "dem Gesetzentwurf", "steht", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
