@@ -221,6 +221,9 @@ ROWS = [
     # "steht in dem Gesetzentwurf … der Passus:": the text is the source (and "Derzeit" is no name)
     ("Derzeit steht deshalb in dem Gesetzentwurf für ein neues Meldegesetz noch der Passus: „Die Daten sind nach einem "
      "Jahr zu löschen.“", "Die Daten sind nach einem Jahr zu löschen.", "dem Gesetzentwurf", "steht", []),
+    # the agent of a passive is a person noun ("von Musikkennern")
+    ("Ligeti bekam viele Preise. Der Kanzler würdigte ihn als „großen Österreicher“. Seine Werke werden von "
+     "Musikkennern als „Meilensteine der Musik“ bezeichnet.", "Meilensteine der Musik", "Musikkennern", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
