@@ -35,10 +35,18 @@ class QuoteFinder:
         self.rules: list[str] = []  # which step attributed each direct quotation (for diagnostics)
         self.channels: dict[str, tuple[list[str], int]] = {}  # speaker -> (channel, sentence index)
         words = sorted(lex.laut | lex.postpositions | {"Nach", "nach"})
+        self._plain: dict[tuple[int, int], list[Token]] = {}  # sentence -> its tokens, when it quotes nothing
         self.according_hint = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")  # a cheap test first
 
     def sequence(self, sent: Sentence, spans: list[QSpan]) -> list[Token]:
-        """The sentence's tokens with each quotation collapsed into one QUOTE item."""
+        """The sentence's tokens with each quotation collapsed into one QUOTE item (read-only: the
+        sequence of a sentence without quotations is shared by the steps that read it)."""
+        if not spans:
+            key = (sent.start, sent.end)
+            hit = self._plain.get(key)
+            if hit is None:
+                hit = self._plain[key] = tokenize(self.text, sent.start, sent.end)
+            return hit
         seq: list[Token] = []
         pos = sent.start
         for q in spans:
