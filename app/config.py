@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     ingest_token: str | None = None  # writing (articles, corrections) needs it; none: read-only
     secret_key: str | None = None  # signs the session cookie; derived from the token when not given
     secure_cookies: bool = False  # set on a server behind HTTPS
+    response_cache_mb: float = 64  # answers to reads kept per process (app/web/responsecache.py); 0: off
     templates_dir: Path = ROOT / "templates"
     static_dir: Path = ROOT / "static"
 

@@ -48,6 +48,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
 HTMX = {"HX-Request": "true", "HX-Trigger": "filters"}
+NOCACHE = {"DOSSIER_QUERY_CACHE": "0", "DOSSIER_RESPONSE_CACHE_MB": "0"}  # every answer and count computed
+MODES = {  # Dossier's configurations: as shipped; without its caches; with its counts kept but no answers
+    "dossier": {"DOSSIER_QUERY_CACHE": "2048", "DOSSIER_RESPONSE_CACHE_MB": "64"},
+    "dossier-nocache": NOCACHE,
+    "dossier-querycache": {"DOSSIER_QUERY_CACHE": "2048", "DOSSIER_RESPONSE_CACHE_MB": "0"},
+}
 WRK_LUA = """
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -125,13 +131,14 @@ def scenarios(p: dict, db_name: str) -> list[Scenario]:
 
 
 def capture_sql(db: Path, plan: list[Scenario]) -> list[list[tuple[str, list]]]:
-    """The statements Dossier's engine sends for each request, its query cache off (all of them:
-    counts and facet counts too)."""
-    os.environ["DOSSIER_QUERY_CACHE"] = "0"
+    """The statements Dossier's engine sends for each request, its caches off (all of them: counts
+    and facet counts too)."""
+    os.environ.update(NOCACHE)
     try:
         return _capture(db, plan)
     finally:
-        del os.environ["DOSSIER_QUERY_CACHE"]
+        for name in NOCACHE:
+            del os.environ[name]
 
 
 def _capture(db: Path, plan: list[Scenario]) -> list[list[tuple[str, list]]]:
@@ -377,7 +384,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="worker processes of Dossier and of the bare endpoint")
     ap.add_argument("--ingest", type=int, default=1000, help="articles for the ingestion figures (0: skip)")
     ap.add_argument("--only", default="dossier,dossier-nocache,bare,datasette",
-                    help="servers to measure (dossier-nocache: DOSSIER_QUERY_CACHE=0, every count computed)")
+                    help="servers to measure (dossier-nocache: DOSSIER_QUERY_CACHE=0 and DOSSIER_RESPONSE_CACHE_MB=0, "
+                         "every answer and count computed; also dossier-querycache: counts kept, answers not)")
     ap.add_argument("--markdown", type=Path, help="also write the table to this file")
     args = ap.parse_args()
     db = args.db.resolve()
@@ -404,7 +412,7 @@ def main() -> None:
         if name.startswith("dossier"):
             argv = [str(BIN / "dossier"), "serve", "--port", str(port), "--workers", str(args.workers)]
             env = {"DOSSIER_DATABASE_URL": f"sqlite:///{db}", "DOSSIER_LOAD_SEEDS": "false",
-                   "DOSSIER_QUERY_CACHE": "0" if name == "dossier-nocache" else "2048"}
+                   **MODES[name]}
             urls = [s.app for s in plan]
         elif name == "bare":
             argv = [sys.executable, "-m", "uvicorn", "--factory", "bench_web:_bare_from_env", "--port", str(port),
@@ -469,7 +477,7 @@ def report(args, db, params, plan, ingest, results, meta, servers) -> str:  # no
         ]
     head = "| question | " + " | ".join(f"{s} req/s | {s} p50 / p95 / p99 ms" for s in servers)
     ratios = []
-    for d in ("dossier", "dossier-nocache"):
+    for d in MODES:
         if d in servers and "bare" in servers:
             ratios.append((f"{d} p50 ÷ bare p50", d, "bare", "p50"))
         if d in servers and "datasette" in servers:

@@ -15,15 +15,19 @@ from app.db import make_engine
 from app.web import api, errors, exports, pages, security, write
 from app.web.auth import session_secret
 from app.web.deps import templates_for
+from app.web.responsecache import DataVersion
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings.database_url)
+    version = DataVersion(engine) if settings.response_cache_mb > 0 else None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        if version is not None:
+            version.close()
         engine.dispose()
 
     app = FastAPI(
@@ -32,7 +36,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Quotes, estimates, actors and sources from news articles on Russia and North Korea.",
         lifespan=lifespan,
     )
-    security.install(app, settings.max_body_bytes)  # headers, body limit, access log: outside every other layer
+    # access log, headers, response cache, body limit: outside every other layer
+    security.install(app, settings.max_body_bytes, int(settings.response_cache_mb * 2**20), version)
     app.state.settings = settings
     app.state.engine = engine
     app.state.templates = templates_for(settings)

@@ -3,7 +3,8 @@ on request bodies, and hardened cookies.
 
 `install(app, ...)` puts these layers (and the access log of app.web.logs) *outside* Starlette's own
 stack, so that they also cover the answers Starlette's ServerErrorMiddleware gives (a 500), the
-static files and every error page. Order, outermost first: access log → headers → body limit → app.
+static files and every error page. Order, outermost first: access log → headers → response cache
+(app/web/responsecache.py) → body limit → app.
 
 - Content-Security-Policy without inline script or style: the pages load only /static/htmx-*.js
   and /static/app.js; htmx runs with allowEval false and includeIndicatorStyles false (see
@@ -232,13 +233,19 @@ class BodyLimit:
                 raise
 
 
-def install(app, max_body_bytes: int | None) -> None:  # noqa: ANN001
-    """Wrap the application's middleware stack (built on first request) in the edge layers."""
+def install(app, max_body_bytes: int | None, cache_bytes: int = 0, data_version=None) -> None:  # noqa: ANN001
+    """Wrap the application's middleware stack (built on first request) in the edge layers, and
+    the response cache (app.web.responsecache) between the headers and the body limit when given a
+    budget and a data version."""
     from app.web.logs import AccessLog
+    from app.web.responsecache import ResponseCache
 
     build = app.build_middleware_stack
 
     def build_with_edge() -> ASGIApp:
-        return AccessLog(SecurityHeaders(BodyLimit(build(), max_body_bytes)))
+        inner = BodyLimit(build(), max_body_bytes)
+        if cache_bytes > 0 and data_version is not None:
+            inner = app.state.response_cache = ResponseCache(inner, cache_bytes, data_version)
+        return AccessLog(SecurityHeaders(inner))
 
     app.build_middleware_stack = build_with_edge
