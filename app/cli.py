@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -52,6 +53,8 @@ def ingest(
     credit: Annotated[str | None, typer.Option(help="The credit line as printed: ino/AFP/dpa")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD")] = None,
     language: Annotated[str | None, typer.Option(help="de, en, … (else detected)")] = None,
+    jobs: Annotated[int | None, typer.Option(help="Processes extracting (default: one per CPU; 1: none but this one)",
+                                             min=1)] = None,
 ) -> None:
     """Load articles: each text once (loading it again changes nothing and says so).
 
@@ -76,7 +79,8 @@ def ingest(
     settings = get_settings()
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
-    raise typer.Exit(_report(ingest_paths(engine, paths, settings.max_article_bytes, meta)))
+    jobs = jobs or os.cpu_count() or 1
+    raise typer.Exit(_report(ingest_paths(engine, paths, settings.max_article_bytes, meta, jobs)))
 
 
 @cli.command()

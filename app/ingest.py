@@ -10,6 +10,11 @@ leaves whole articles (those of the batches already committed) or nothing.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import signal
+import threading
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,6 +71,8 @@ def existing_article(engine: Engine, body: str) -> int | None:
 
 
 BATCH = 50  # articles written per transaction (each in its own savepoint)
+POOL_MIN = 16  # a batch with fewer articles to extract is extracted in this process
+CHUNK = 5  # articles per task sent to a worker process
 _INSERT_ARTICLE = insert(Article).returning(Article.id)
 _STORED = select(Article.content_hash, Article.id).where(Article.content_hash.in_(bindparam("keys", expanding=True)))
 
@@ -81,7 +88,7 @@ class _Todo:
     extraction: Extraction | None = None
     published: date | None = None
     basis: str | None = None
-    first: _Todo | None = None  # the same text earlier in this batch
+    first: _Todo | None = None  # the same text earlier in this run
 
 
 def ingest_article(engine: Engine, item: ArticleInput) -> IngestResult:
@@ -89,13 +96,30 @@ def ingest_article(engine: Engine, item: ArticleInput) -> IngestResult:
     return ingest_items(engine, [item])[0]
 
 
-def ingest_items(engine: Engine, items: Iterable[ArticleInput | UnreadableArticle]) -> list[IngestResult]:
+def ingest_items(engine: Engine, items: Iterable[ArticleInput | UnreadableArticle],
+                 jobs: int = 1) -> list[IngestResult]:
     """Each good item loaded (or found already there); each bad one reported, nothing of it stored.
 
     Items go in batches of BATCH: one query finds the texts already stored, the new ones are
     extracted (outside any transaction), then written in one transaction, each article inside its
-    own savepoint, so an article that fails rolls back alone and the others are committed together."""
+    own savepoint, so an article that fails rolls back alone and the others are committed together.
+    With `jobs` > 1, extraction (pure work on text) runs in that many worker processes, the next
+    batch being extracted while this one is stored, in order, by this process."""
     results: list[IngestResult] = []
+    seen: dict[str, _Todo] = {}  # content hash → its first article in this run
+    with _Extractor(jobs) as extractor:
+        waiting = None
+        for batch in _batches(items):
+            started = _start_batch(engine, batch, seen, extractor)
+            if waiting is not None:
+                results += _finish_batch(engine, *waiting)
+            waiting = started
+        if waiting is not None:
+            results += _finish_batch(engine, *waiting)
+    return results
+
+
+def _batches(items: Iterable[ArticleInput | UnreadableArticle]):  # noqa: ANN202
     batch: list[_Todo | IngestResult] = []
     for item in items:
         if isinstance(item, UnreadableArticle):
@@ -104,37 +128,149 @@ def ingest_items(engine: Engine, items: Iterable[ArticleInput | UnreadableArticl
             name = item.file_name or (item.title or first_line(item.body))[:60]
             batch.append(_Todo(item, name, content_hash(item.body)))
         if len(batch) >= BATCH:
-            results += _ingest_batch(engine, batch)
+            yield batch
             batch = []
     if batch:
-        results += _ingest_batch(engine, batch)
-    return results
+        yield batch
 
 
-def _ingest_batch(engine: Engine, batch: list[_Todo | IngestResult]) -> list[IngestResult]:
+def _start_batch(engine: Engine, batch: list[_Todo | IngestResult], seen: dict[str, _Todo],
+                 extractor: _Extractor) -> tuple:
+    """Find the texts already stored; start extracting the others."""
     todos = [t for t in batch if isinstance(t, _Todo)]
+    if not todos:
+        return batch, [], lambda: None
     with Session(engine) as session:
         stored = dict(session.execute(_STORED, {"keys": sorted({t.digest for t in todos})}).all())
-        gazetteer = learned_gazetteer(session) if todos else None
-    firsts: dict[str, _Todo] = {}
-    ready: list[_Todo] = []
+        gazetteer = learned_gazetteer(session)
+    new: list[_Todo] = []
     for t in todos:
         if t.digest in stored:
             t.result = _unchanged(t.name, stored[t.digest])
-        elif t.digest in firsts:
-            t.first = firsts[t.digest]
+        elif t.digest in seen:
+            t.first = seen[t.digest]
         else:
-            firsts[t.digest] = t
-            _prepare(t, gazetteer)
-            if t.result is None:
-                ready.append(t)
-    _store(engine, ready)
-    for t in todos:
-        if t.first is not None:  # loaded by its twin in this batch, or failed with it
+            seen[t.digest] = t
+            new.append(t)
+    return batch, new, extractor.start(new, gazetteer)
+
+
+def _finish_batch(engine: Engine, batch: list[_Todo | IngestResult], new: list[_Todo], wait) -> list[IngestResult]:  # noqa: ANN001
+    """Wait for the batch's extractions, store them, and answer for every item of the batch."""
+    wait()
+    _store(engine, [t for t in new if t.result is None])
+    for t in batch:
+        if isinstance(t, _Todo) and t.first is not None:  # loaded by its twin in this run, or failed with it
             twin = t.first.result
             t.result = (_unchanged(t.name, twin.article_id) if twin.article_id is not None else
                         IngestResult(t.name, "error", message=twin.message.replace(t.first.name, t.name, 1)))
     return [t.result if isinstance(t, _Todo) else t for t in batch]
+
+
+def _analyse(body: str, need_date: bool, gazetteer: Gazetteer | None) -> tuple:
+    """Extraction and the stated date: pure work on the text. (extraction, date, None) or, when it
+    failed, (None, None, the error)."""
+    try:
+        return extract(body, gazetteer=gazetteer), stated_date(body) if need_date else None, None
+    except Exception as exc:  # noqa: BLE001  (reported per item)
+        return None, None, f"{type(exc).__name__}: {exc}"
+
+
+def _settle(t: _Todo, analysed: tuple) -> None:
+    extraction, stated, error = analysed
+    if error is not None:
+        t.result = IngestResult(t.name, "error", message=f"{t.name}: not stored ({error})")
+        return
+    t.extraction = extraction
+    t.published, t.basis = t.item.published, t.item.date_basis
+    if t.published is None:
+        t.published, t.basis = stated, "stated" if stated else None
+
+
+class _Extractor:
+    """Extraction in this process, or in worker processes (forked, so they start with everything
+    loaded) when `jobs` > 1 and a batch is large enough to be worth it."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool = None
+        self._gazetteer: tuple = (None, 0, None)  # the learned gazetteer, its serial number, pickled
+
+    def __enter__(self) -> _Extractor:
+        return self
+
+    def __exit__(self, *exc) -> None:  # noqa: ANN002
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def start(self, todos: list[_Todo], gazetteer: Gazetteer | None):  # noqa: ANN201
+        """Start extracting `todos`; returns the function that waits for them (and fills them in)."""
+        if self.jobs <= 1 or len(todos) < POOL_MIN or not self._pool():
+            def here() -> None:
+                for t in todos:
+                    _settle(t, _analyse(t.item.body, t.item.published is None, gazetteer))
+            return here
+        if gazetteer is not None and gazetteer is not self._gazetteer[0]:
+            self._gazetteer = (gazetteer, self._gazetteer[1] + 1, pickle.dumps(gazetteer))
+        key, blob = (self._gazetteer[1], self._gazetteer[2]) if gazetteer is not None else (0, None)
+        chunks = [todos[i:i + CHUNK] for i in range(0, len(todos), CHUNK)]
+        futures = [self.pool.submit(_extract_chunk, key, blob, [(t.item.body, t.item.published is None) for t in c])
+                   for c in chunks]
+
+        def wait() -> None:
+            for chunk, future in zip(chunks, futures, strict=True):
+                try:
+                    answers = future.result()
+                except Exception:  # noqa: BLE001  (a worker died: do it here)
+                    answers = [_analyse(t.item.body, t.item.published is None, gazetteer) for t in chunk]
+                for t, analysed in zip(chunk, answers, strict=True):
+                    _settle(t, analysed)
+        return wait
+
+    def _pool(self):  # noqa: ANN202
+        if self.pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            from app.extract.gazetteer import load_gazetteer
+            from app.extract.lexicon import lexicon
+
+            load_gazetteer(), lexicon()  # loaded once, here, and inherited by the forked workers
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else None)
+            try:
+                self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_init,
+                                                initargs=(os.getpid(),))
+            except OSError:
+                self.jobs = 1
+                return None
+        return self.pool
+
+
+def _worker_init(parent: int) -> None:
+    """A worker ignores Ctrl-C (its parent handles it) and ends when its parent is gone (kill -9)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+_worker_gazetteer: tuple = (0, None)
+
+
+def _extract_chunk(key: int, blob: bytes | None, texts: list[tuple[str, bool]]) -> list[tuple]:
+    """In a worker: _analyse for each (text, needs a date); the learned gazetteer kept by its key."""
+    global _worker_gazetteer
+    gazetteer = None
+    if blob is not None:
+        if _worker_gazetteer[0] != key:
+            _worker_gazetteer = (key, pickle.loads(blob))  # noqa: S301  (from our own parent process)
+        gazetteer = _worker_gazetteer[1]
+    return [_analyse(body, need_date, gazetteer) for body, need_date in texts]
 
 
 def _unchanged(name: str, article_id: int) -> IngestResult:
@@ -143,18 +279,6 @@ def _unchanged(name: str, article_id: int) -> IngestResult:
 
 def _failed(t: _Todo, exc: Exception) -> IngestResult:
     return IngestResult(t.name, "error", message=f"{t.name}: not stored ({type(exc).__name__}: {exc})")
-
-
-def _prepare(t: _Todo, gazetteer: Gazetteer | None) -> None:
-    """Extraction and the stated date: pure work on the text, before any transaction."""
-    try:
-        t.extraction = extract(t.item.body, gazetteer=gazetteer)
-        t.published, t.basis = t.item.published, t.item.date_basis
-        if t.published is None:
-            t.published = stated_date(t.item.body)
-            t.basis = "stated" if t.published else None
-    except Exception as exc:  # noqa: BLE001  (reported per item)
-        t.result = _failed(t, exc)
 
 
 def _store(engine: Engine, todos: list[_Todo]) -> None:
@@ -235,8 +359,8 @@ def read_items(paths: Iterable[Path | str], max_bytes: int | None = None, meta: 
 
 
 def ingest_paths(engine: Engine, paths: Iterable[Path | str], max_bytes: int | None = None,
-                 meta: dict | None = None) -> list[IngestResult]:
-    return ingest_items(engine, read_items(paths, max_bytes, meta))
+                 meta: dict | None = None, jobs: int = 1) -> list[IngestResult]:
+    return ingest_items(engine, read_items(paths, max_bytes, meta), jobs)
 
 
 def rebuild_articles(session: Session, article_ids: Iterable[int]) -> None:

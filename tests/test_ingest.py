@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session, func, select
 
-from app.ingest import content_hash, ingest_paths, stated_date
+from app.ingest import content_hash, ingest_items, ingest_paths, stated_date
 from app.models import Article, Quote
 from tests.conftest import SEEDS
 
@@ -119,3 +119,82 @@ def test_two_spellings_of_one_channel_are_one_link(engine, monkeypatch, tmp_path
     [result] = ingest_paths(engine, [tmp_path])
     assert result.status == "loaded", result.message
     assert count(engine, QuoteVia) == 1
+
+
+def _rows(engine) -> dict:
+    """What a load stored, independent of row ids and load times."""
+    from app.models import Actor, ActorAlias, ArticleBand, Estimate, Mention
+
+    with Session(engine) as s:
+        return {
+            "articles": sorted(s.exec(select(Article.content_hash, Article.title, Article.published,
+                                             Article.date_basis, Article.language)).all()),
+            "stories": sorted(len(s.exec(select(Article.id).where(Article.story_id == story)).all())
+                              for story in set(s.exec(select(Article.story_id)).all()) if story is not None),
+            "quotes": sorted(s.exec(select(Article.content_hash, Quote.start, Quote.text, Actor.name)
+                                    .join(Article, Article.id == Quote.article_id)
+                                    .join(Actor, Actor.id == Quote.speaker_id, isouter=True)).all(),
+                             key=repr),
+            "estimates": sorted(s.exec(select(Article.content_hash, Estimate.start, Estimate.value)
+                                       .join(Article, Article.id == Estimate.article_id)).all()),
+            "mentions": s.exec(select(func.count()).select_from(Mention)).one(),
+            "actors": sorted(s.exec(select(Actor.name, Actor.kind, Actor.role)).all(), key=repr),
+            "aliases": sorted(s.exec(select(ActorAlias.alias, Actor.name).join(Actor)).all()),
+            "bands": s.exec(select(func.count()).select_from(ArticleBand)).one(),
+        }
+
+
+def test_extraction_in_worker_processes_stores_the_same(db_url, tmp_path):
+    """`dossier ingest --jobs 2`: the workers extract, this process stores in order; same rows."""
+    from app.db import make_engine
+    from app.democorpus import demo_articles
+    from app.migrate import upgrade
+
+    items = list(demo_articles(70, seed=5))
+    items.insert(60, items[3])  # the same text again, two batches later
+    engine = make_engine(db_url)
+    try:
+        serial = ingest_items(engine, items)
+        assert [r.status for r in serial].count("loaded") == 70
+        assert serial[60].status == "unchanged" and serial[60].article_id == serial[3].article_id
+        expected = _rows(engine)
+    finally:
+        engine.dispose()
+    other = tmp_path / "jobs.db"
+    upgrade(f"sqlite:///{other}")
+    engine = make_engine(f"sqlite:///{other}")
+    try:
+        parallel = ingest_items(engine, items, jobs=2)
+        assert [(r.status, r.duplicate_of is not None) for r in parallel] == \
+               [(r.status, r.duplicate_of is not None) for r in serial]
+        assert _rows(engine) == expected
+    finally:
+        engine.dispose()
+
+
+def test_a_failing_article_in_a_batch_rolls_back_alone(engine, monkeypatch):
+    """Articles are written 50 to a transaction, each in its own savepoint."""
+    import app.ingest
+    from app.democorpus import demo_articles
+
+    items = list(demo_articles(12, seed=9))
+    real = app.ingest.store_extraction
+
+    def sometimes(session, article_id, extraction, *args, **kwargs):
+        counts = real(session, article_id, extraction, *args, **kwargs)  # its rows are written, then:
+        if len(extraction.quotes) and article_id % 4 == 0:
+            raise RuntimeError("disk on fire")
+        return counts
+
+    monkeypatch.setattr(app.ingest, "store_extraction", sometimes)
+    results = ingest_items(engine, items)
+    failed = [r for r in results if r.status == "error"]
+    assert failed and all("disk on fire" in r.message for r in failed)
+    loaded = [r for r in results if r.status == "loaded"]
+    assert len(loaded) + len(failed) == 12
+    with Session(engine) as s:
+        assert sorted(s.exec(select(Article.id)).all()) == sorted(r.article_id for r in loaded)
+        assert set(s.exec(select(Quote.article_id)).all()) <= {r.article_id for r in loaded}
+    monkeypatch.setattr(app.ingest, "store_extraction", real)
+    again = ingest_items(engine, items)  # the failed ones load now; the others are there
+    assert sorted(r.status for r in again) == sorted(["unchanged"] * len(loaded) + ["loaded"] * len(failed))
