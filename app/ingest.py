@@ -9,6 +9,7 @@ leaves whole articles (those of the batches already committed) or nothing.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -236,6 +237,7 @@ class _Extractor:
             from app.extract.lexicon import lexicon
 
             load_gazetteer(), lexicon()  # loaded once, here, and inherited by the forked workers
+            gc.freeze()  # and left alone by their garbage collector: no copy of every page it would touch
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
             try:

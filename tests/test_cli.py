@@ -58,3 +58,25 @@ def test_reextract_reports_nothing_to_do_when_current(tmp_path):
     assert "0 loaded" in result.stderr or "0 re-extracted" in result.stderr
     forced = dossier("reextract", "--force", db_url=url)
     assert forced.stdout.count("re-extracted with") == 5
+
+
+def test_ingest_hands_a_database_to_alembic_only_when_it_is_behind(tmp_path):
+    """`dossier ingest` skips importing Alembic for a SQLite file already at the newest revision."""
+    import sqlite3
+
+    from app.cli import _sqlite_at_head
+    from app.migrate import downgrade, upgrade
+
+    db = tmp_path / "head.db"
+    url = f"sqlite:///{db}"
+    assert not _sqlite_at_head(url)  # no file yet
+    upgrade(url)
+    assert _sqlite_at_head(url)
+    downgrade(url, "0004")
+    assert not _sqlite_at_head(url)
+    result = dossier("ingest", SEEDS / "000_e4ff2b2139cd4076.txt", db_url=url)
+    assert result.returncode == 0, result.stderr
+    assert _sqlite_at_head(url)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM article").fetchone() == (1,)
+    assert not _sqlite_at_head("postgresql+psycopg://u@h/db") and not _sqlite_at_head("sqlite:///:memory:")
