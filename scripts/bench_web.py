@@ -3,6 +3,7 @@
 
     .venv/bin/dossier demo-corpus --articles 100000 --out /tmp/demo100k.db     # once (about an hour)
     .venv/bin/python scripts/bench_web.py --db /tmp/demo100k.db [--markdown docs/benchmarks.md]
+    .venv/bin/python scripts/bench_web.py --ingest-only --ingest 500 --ingest-repeat 3   # ingestion alone
 
 Prints one table:
 
@@ -316,7 +317,12 @@ async def load_httpx(url: str, headers: dict, connections: int, duration: int) -
 # --- ingestion ------------------------------------------------------------------------------------
 
 
-def bench_ingest(n: int, work: Path) -> dict:
+def bench_ingest(n: int, work: Path, repeat: int = 1) -> dict:
+    """Articles/s of `dossier ingest` (its default: extraction in one worker process per CPU; and with
+    --jobs 1: everything in one process), of plain sqlite3 INSERTs, and of extraction alone. Each
+    timed `repeat` times into a fresh database; the median is kept."""
+    from statistics import median
+
     from app.democorpus import demo_articles
     from app.extract import extract
     from app.ingest import content_hash
@@ -329,38 +335,75 @@ def bench_ingest(n: int, work: Path) -> dict:
             f.write(json.dumps({"body": a.body, "title": a.title, "url": a.url, "publisher": a.publisher,
                                 "credit": a.credit, "published": a.published.isoformat(), "language": "de"},
                                ensure_ascii=False) + "\n")
-    # dossier ingest: extraction, actors, quotes, estimates, search index, near-duplicates
-    db = work / "ingest.db"
-    upgrade(f"sqlite:///{db}")
-    env = {**os.environ, "DOSSIER_DATABASE_URL": f"sqlite:///{db}"}
-    t = time.perf_counter()
-    subprocess.run([str(BIN / "dossier"), "ingest", str(batch)], env=env, check=True, capture_output=True)
-    dossier_seconds = time.perf_counter() - t
-    # the floor: the same texts into the same table (FTS triggers included), one transaction each
-    floor_db = work / "floor.db"
-    upgrade(f"sqlite:///{floor_db}")
-    conn = sqlite3.connect(floor_db, isolation_level=None)
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
-        conn.execute(f"PRAGMA {pragma}")
-    t = time.perf_counter()
-    for a in items:
-        conn.execute("BEGIN")
-        conn.execute(
-            "INSERT INTO article (title, body, language, url, publisher, credit, published, date_basis, file_name, "
-            "content_hash, ingested_at, extractor_version, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (a.title, a.body, "de", a.url, a.publisher, a.credit, a.published.isoformat(), "given", None,
-             content_hash(a.body), datetime.now(UTC).isoformat(), "", "jsonl"))
-        conn.execute("COMMIT")
-    floor_seconds = time.perf_counter() - t
-    conn.close()
-    t = time.perf_counter()
-    for a in items:
-        extract(a.body)
-    extract_seconds = time.perf_counter() - t
-    with sqlite3.connect(db) as c:
-        stored = c.execute("SELECT count(*) FROM article").fetchone()[0]
-    return {"n": n, "stored": stored, "dossier": n / dossier_seconds, "floor": n / floor_seconds,
-            "extract_only": n / extract_seconds}
+
+    def fresh(name: str) -> Path:
+        db = work / name
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        upgrade(f"sqlite:///{db}")
+        return db
+
+    def dossier(*options: str) -> float:
+        """One `dossier ingest` process, start-up included: extraction, actors, quotes, estimates,
+        search index, near-duplicates."""
+        db = fresh("ingest.db")
+        env = {**os.environ, "DOSSIER_DATABASE_URL": f"sqlite:///{db}"}
+        t = time.perf_counter()
+        subprocess.run([str(BIN / "dossier"), "ingest", str(batch), *options], env=env, check=True,
+                       capture_output=True)
+        seconds = time.perf_counter() - t
+        with sqlite3.connect(db) as c:
+            assert c.execute("SELECT count(*) FROM article").fetchone()[0] == n
+        return n / seconds
+
+    def floor() -> float:
+        """The same texts into the same table (FTS triggers included), one transaction each."""
+        conn = sqlite3.connect(fresh("floor.db"), isolation_level=None)
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+            conn.execute(f"PRAGMA {pragma}")
+        t = time.perf_counter()
+        for a in items:
+            conn.execute("BEGIN")
+            conn.execute(
+                "INSERT INTO article (title, body, language, url, publisher, credit, published, date_basis, "
+                "file_name, content_hash, ingested_at, extractor_version, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (a.title, a.body, "de", a.url, a.publisher, a.credit, a.published.isoformat(), "given", None,
+                 content_hash(a.body), datetime.now(UTC).isoformat(), "", "jsonl"))
+            conn.execute("COMMIT")
+        seconds = time.perf_counter() - t
+        conn.close()
+        return n / seconds
+
+    def extract_only() -> float:
+        t = time.perf_counter()
+        for a in items:
+            extract(a.body)
+        return n / (time.perf_counter() - t)
+
+    runs: dict[str, list[float]] = {"dossier": [], "dossier_jobs1": [], "floor": [], "extract_only": []}
+    extract_only()  # the extractor's data loaded once before timing it
+    for _ in range(repeat):  # interleaved, so that a busy moment of the machine is shared out
+        runs["dossier"].append(dossier())
+        runs["dossier_jobs1"].append(dossier("--jobs", "1"))
+        runs["floor"].append(floor())
+        runs["extract_only"].append(extract_only())
+    return {"n": n, "repeat": repeat, "cpus": os.cpu_count(), **{k: median(v) for k, v in runs.items()},
+            "runs": runs}
+
+
+def ingest_lines(ingest: dict) -> list[str]:
+    runs = f", median of {ingest['repeat']} runs" if ingest["repeat"] > 1 else ""
+    return [
+        "| ingestion | articles/s |",
+        "| --- | ---: |",
+        f"| `dossier ingest` ({ingest['n']:,} demo articles, extraction and storage, process start included; "
+        f"extraction in {ingest['cpus']} worker processes{runs}) | {ingest['dossier']:.1f} |",
+        f"| `dossier ingest --jobs 1` (the same, all in one process) | {ingest['dossier_jobs1']:.1f} |",
+        f"| plain sqlite3 INSERTs of the same texts (floor) | {ingest['floor']:.1f} |",
+        f"| extraction alone, in process (for reference) | {ingest['extract_only']:.1f} |",
+        f"| floor ÷ dossier | {ingest['floor'] / ingest['dossier']:.1f}× |",
+        "",
+    ]
 
 
 # --- the run --------------------------------------------------------------------------------------
@@ -378,16 +421,23 @@ def machine() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--db", type=Path, required=True, help="a database `dossier demo-corpus` built")
+    ap.add_argument("--db", type=Path, help="a database `dossier demo-corpus` built (not for --ingest-only)")
     ap.add_argument("--duration", type=int, default=10, help="seconds of load per question and server")
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--workers", type=int, default=1, help="worker processes of Dossier and of the bare endpoint")
     ap.add_argument("--ingest", type=int, default=1000, help="articles for the ingestion figures (0: skip)")
+    ap.add_argument("--ingest-only", action="store_true", help="only the ingestion figures (no --db, no servers)")
+    ap.add_argument("--ingest-repeat", type=int, default=1, help="time each ingestion that often, keep the median")
     ap.add_argument("--only", default="dossier,dossier-nocache,bare,datasette",
                     help="servers to measure (dossier-nocache: DOSSIER_QUERY_CACHE=0 and DOSSIER_RESPONSE_CACHE_MB=0, "
                          "every answer and count computed; also dossier-querycache: counts kept, answers not)")
     ap.add_argument("--markdown", type=Path, help="also write the table to this file")
     args = ap.parse_args()
+    if args.ingest_only:
+        main_ingest_only(args)
+        return
+    if args.db is None:
+        ap.error("--db is needed (unless --ingest-only)")
     db = args.db.resolve()
     servers = args.only.split(",")
     print(f"machine: {machine()}", flush=True)
@@ -400,7 +450,7 @@ def main() -> None:
     ingest = None
     if args.ingest:
         print(f"ingesting {args.ingest} articles twice (dossier ingest, plain sqlite3) …", flush=True)
-        ingest = bench_ingest(args.ingest, work)
+        ingest = bench_ingest(args.ingest, work, args.ingest_repeat)
         print(json.dumps(ingest), flush=True)
 
     statements = capture_sql(db, plan)
@@ -452,6 +502,19 @@ def main() -> None:
     shutil.rmtree(work, ignore_errors=True)
 
 
+def main_ingest_only(args) -> None:  # noqa: ANN001
+    print(f"machine: {machine()}", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="bench_ingest."))
+    try:
+        ingest = bench_ingest(args.ingest, work, args.ingest_repeat)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(ingest), flush=True)
+    print()
+    print(f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}.\n")
+    print("\n".join(ingest_lines(ingest)))
+
+
 def _bare_from_env():  # noqa: ANN202  (uvicorn --factory)
     return bare_app(os.environ["BENCH_DB"], os.environ["BENCH_STATEMENTS"])
 
@@ -466,15 +529,7 @@ def report(args, db, params, plan, ingest, results, meta, servers) -> str:  # no
         "",
     ]
     if ingest:
-        lines += [
-            "| ingestion | articles/s |",
-            "| --- | ---: |",
-            f"| `dossier ingest` ({ingest['n']:,} demo articles, extraction and storage) | {ingest['dossier']:.1f} |",
-            f"| plain sqlite3 INSERTs of the same texts (floor) | {ingest['floor']:.1f} |",
-            f"| extraction alone, in process (for reference) | {ingest['extract_only']:.1f} |",
-            f"| floor ÷ dossier | {ingest['floor'] / ingest['dossier']:.1f}× |",
-            "",
-        ]
+        lines += ingest_lines(ingest)
     head = "| question | " + " | ".join(f"{s} req/s | {s} p50 / p95 / p99 ms" for s in servers)
     ratios = []
     for d in MODES:
