@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import bindparam, insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
@@ -36,7 +36,7 @@ from app.formats import ArticleInput, article_files, read_file, with_meta
 from app.learned import learned_gazetteer
 from app.models import Article, utcnow
 from app.store import ActorMemo, clear_items, store_extraction
-from app.stories import link_story
+from app.stories import link_story, shingles
 from app.textfile import UnreadableArticle
 
 __all__ = ["ArticleInput", "IngestResult", "ingest_article", "ingest_items", "ingest_paths", "reextract"]
@@ -89,6 +89,7 @@ class _Todo:
     extraction: Extraction | None = None
     published: date | None = None
     basis: str | None = None
+    shingles: set[int] | None = None
     first: _Todo | None = None  # the same text earlier in this run
 
 
@@ -169,16 +170,17 @@ def _finish_batch(engine: Engine, batch: list[_Todo | IngestResult], new: list[_
 
 
 def _analyse(body: str, need_date: bool, gazetteer: Gazetteer | None) -> tuple:
-    """Extraction and the stated date: pure work on the text. (extraction, date, None) or, when it
-    failed, (None, None, the error)."""
+    """Extraction, the stated date and the near-duplicate shingles: pure work on the text.
+    (extraction, date, shingles, None) or, when it failed, (None, None, None, the error)."""
     try:
-        return extract(body, gazetteer=gazetteer), stated_date(body) if need_date else None, None
+        return (extract(body, gazetteer=gazetteer), stated_date(body) if need_date else None, shingles(body),
+                None)
     except Exception as exc:  # noqa: BLE001  (reported per item)
-        return None, None, f"{type(exc).__name__}: {exc}"
+        return None, None, None, f"{type(exc).__name__}: {exc}"
 
 
 def _settle(t: _Todo, analysed: tuple) -> None:
-    extraction, stated, error = analysed
+    extraction, stated, t.shingles, error = analysed
     if error is not None:
         t.result = IngestResult(t.name, "error", message=f"{t.name}: not stored ({error})")
         return
@@ -289,13 +291,12 @@ def _store(engine: Engine, todos: list[_Todo]) -> None:
     if not todos:
         return
     try:
-        with Session(engine) as session:
-            conn = session.connection()
+        with engine.connect() as conn:
             if conn.dialect.name == "sqlite":  # take the write lock now: a read turned write could not wait
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             memo = ActorMemo()
-            outcomes = [_store_one(session, t, memo) for t in todos]
-            session.commit()
+            outcomes = [_store_one(conn, t, memo) for t in todos]
+            conn.commit()
     except Exception as exc:  # noqa: BLE001
         if len(todos) == 1:
             todos[0].result = _failed(todos[0], exc)
@@ -307,12 +308,11 @@ def _store(engine: Engine, todos: list[_Todo]) -> None:
         t.result = result
 
 
-def _store_one(session: Session, t: _Todo, memo: ActorMemo) -> IngestResult:
+def _store_one(conn: Connection, t: _Todo, memo: ActorMemo) -> IngestResult:
     """One article and its items inside a savepoint of the caller's transaction."""
     item, extraction, learned = t.item, t.extraction, ActorMemo()
     try:
-        with session.begin_nested():
-            conn = session.connection()
+        with conn.begin_nested():
             article_id = conn.execute(_INSERT_ARTICLE, {
                 "title": (item.title or first_line(item.body))[:500],
                 "body": item.body,
@@ -328,10 +328,10 @@ def _store_one(session: Session, t: _Todo, memo: ActorMemo) -> IngestResult:
                 "extractor_version": EXTRACTOR_VERSION,
                 "origin": item.origin,
             }).scalar_one()
-            counts = store_extraction(session, article_id, extraction, memo, learned)
-            twin_id = link_story(session, article_id, item.body)
+            counts = store_extraction(conn, article_id, extraction, memo, learned)
+            twin_id = link_story(conn, article_id, item.body, t.shingles)
     except IntegrityError as exc:  # the same text, stored by someone else since the batch was checked
-        existing = session.execute(select(Article.id).where(Article.content_hash == t.digest)).scalar()
+        existing = conn.execute(select(Article.id).where(Article.content_hash == t.digest)).scalar()
         return _unchanged(t.name, existing) if existing is not None else _failed(t, exc)
     except Exception as exc:  # noqa: BLE001  (its savepoint rolled back: nothing of it stays)
         return _failed(t, exc)

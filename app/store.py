@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.extract.model import Extraction
@@ -76,9 +77,10 @@ class ActorBook:
     `id_of(name)` answers from memory. What it learned goes to `learned`, for the caller to absorb
     into the memo once the article is stored."""
 
-    def __init__(self, session: Session, memo: ActorMemo | None = None, learned: ActorMemo | None = None):
+    def __init__(self, session: Session | Connection, memo: ActorMemo | None = None,
+                 learned: ActorMemo | None = None):
         self.session = session
-        self.conn = session.connection()
+        self.conn = session if isinstance(session, Connection) else session.connection()
         self.memo = memo if memo is not None else ActorMemo()
         self.learned = learned if learned is not None else ActorMemo()
         self.ids: dict[str, int] = {}  # folded name → actor id
@@ -192,9 +194,10 @@ def clear_items(session: Session, article_id: int) -> None:
         session.exec(delete(table).where(table.article_id == article_id))
 
 
-def store_extraction(session: Session, article: Article | int, extraction: Extraction,
+def store_extraction(session: Session | Connection, article: Article | int, extraction: Extraction,
                      memo: ActorMemo | None = None, learned: ActorMemo | None = None) -> dict[str, int]:
-    """Store `extraction` as the items of `article` (which has an id; or its id). Returns counts.
+    """Store `extraction` as the items of `article` (which has an id; or its id), through a session
+    or straight on a connection. Returns counts.
     `memo`: what this transaction already knows of the actors; what this article adds to that is
     put in `learned`, for the caller to absorb into `memo` once the article's savepoint is released."""
     article_id = article if isinstance(article, int) else article.id
@@ -211,7 +214,8 @@ def store_extraction(session: Session, article: Article | int, extraction: Extra
     for e in extraction.estimates:
         for name in e.attributed_to:
             book.plan(name, "organization")
-    session.flush()
+    if isinstance(session, Session):
+        session.flush()
     book.resolve()
     conn = book.conn
 

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 
 from sqlalchemy import and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.models import Article, ArticleBand, Story, utcnow
@@ -86,11 +87,11 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def link_story(session: Session, article_id: int, body: str, own: set[int] | None = None) -> int | None:
+def link_story(session: Session | Connection, article_id: int, body: str, own: set[int] | None = None) -> int | None:
     """Store the article's bands; join it to the story of a near-duplicate already stored.
     Returns the id of the article it was found to duplicate, if any. The caller commits.
     `own`: the text's shingles, when already computed."""
-    conn = session.connection()
+    conn = session if isinstance(session, Connection) else session.connection()
     own = shingles(body) if own is None else own
     bands = band_hashes(own)
     candidates: list[int] = []
