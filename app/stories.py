@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.models import Article, ArticleBand, Story, utcnow
+from app.store import bulk_insert
 
 SHINGLE = 5
 BANDS, ROWS = 8, 4
@@ -36,7 +37,6 @@ _CANDIDATES = (  # the articles sharing most bands first; a handful is enough
            ArticleBand.article_id != bindparam("article_id"))
     .group_by(ArticleBand.article_id).order_by(func.count().desc(), ArticleBand.article_id).limit(CANDIDATES)
 )
-_INSERT_BANDS = insert(ArticleBand)
 _CANDIDATE = select(Article.body, Article.story_id).where(Article.id == bindparam("article_id"))
 _SET_STORY = update(Article).where(Article.id == bindparam("article_id")).values(story_id=bindparam("story"))
 
@@ -98,7 +98,7 @@ def link_story(session: Session | Connection, article_id: int, body: str, own: s
     if bands:
         candidates = list(conn.execute(
             _CANDIDATES, {"article_id": article_id, **{f"h{i}": h for i, h in enumerate(bands)}}).scalars())
-        conn.execute(_INSERT_BANDS, [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
+        bulk_insert(conn, ArticleBand, [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
     for candidate_id in candidates:
         other = conn.execute(_CANDIDATE, {"article_id": candidate_id}).first()
         if other is None or containment(own, shingles(other.body)) < THRESHOLD:
