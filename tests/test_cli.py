@@ -80,3 +80,14 @@ def test_ingest_hands_a_database_to_alembic_only_when_it_is_behind(tmp_path):
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT count(*) FROM article").fetchone() == (1,)
     assert not _sqlite_at_head("postgresql+psycopg://u@h/db") and not _sqlite_at_head("sqlite:///:memory:")
+
+
+def test_demo_corpus_builds_through_the_batch_ingest(tmp_path):
+    import sqlite3
+
+    result = dossier("demo-corpus", "--articles", 60, "--out", tmp_path / "demo.db", "--jobs", 2)
+    assert result.returncode == 0, result.stderr
+    assert "60 articles in" in result.stdout
+    with sqlite3.connect(tmp_path / "demo.db") as con:
+        assert con.execute("SELECT count(*) FROM article").fetchone() == (60,)
+        assert con.execute("SELECT count(*) FROM quote").fetchone()[0] > 60
