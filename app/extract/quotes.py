@@ -393,12 +393,8 @@ class QuoteFinder:
             np = None
             if t in self.lex.laut:
                 np = att.parse_np(seq, m + 1, n)
-            elif t in ("Nach", "nach") and m + 2 < n and (seq[m + 1].text in self.lex.nach_nouns or (
-                    seq[m + 1].text in ("den", "der", "dem") and seq[m + 2].text in self.lex.nach_nouns)):
-                j = m + 2 if seq[m + 1].text in self.lex.nach_nouns else m + 3
-                if j < n and seq[j].text in ("von", "vom"):
-                    j += 1
-                np = att.parse_np(seq, j, n)
+            elif t in ("Nach", "nach") and self._after_nach_noun(seq, m) is not None:
+                np = att.parse_np(seq, self._after_nach_noun(seq, m), n)
             elif t in self.lex.postpositions and m > 0:
                 np = self._np_ending_at(seq, m)
             if np is None or np.pronoun and np.pronoun not in PRONOUNS_3:
@@ -980,12 +976,8 @@ class QuoteFinder:
                 np = att.parse_np(seq, c, m)
                 if np is None or np.j != m:
                     np = self._np_ending_at(seq, m)
-            elif t in ("Nach", "nach") and m + 2 < n and (seq[m + 1].text in self.lex.nach_nouns or (
-                    seq[m + 1].text in ("den", "der", "dem") and seq[m + 2].text in self.lex.nach_nouns)):
-                j = m + 2 if seq[m + 1].text in self.lex.nach_nouns else m + 3
-                if j < n and seq[j].text in ("von", "vom"):
-                    j += 1
-                np = att.parse_np(seq, j, n)
+            elif t in ("Nach", "nach") and self._after_nach_noun(seq, m) is not None:
+                np = att.parse_np(seq, self._after_nach_noun(seq, m), n)
             elif t == "so" and m > 0 and seq[m - 1].text == "," and m + 1 < n:
                 cand = att.parse_np(seq, m + 1, n)
                 if cand is not None and (cand.j >= n - 1 or seq[cand.j].text in (".", ",", ";")):
@@ -1074,6 +1066,20 @@ class QuoteFinder:
             a.strength = 2
             return a if a.speaker else None
         return None
+
+    def _after_nach_noun(self, seq: list[Token], m: int) -> int | None:
+        """Where the speaker starts after "nach" at m: "nach Angaben (von) X", "nach den Worten X";
+        None when no noun of saying follows the "nach"."""
+        n = len(seq)
+        if m + 2 >= n:
+            return None
+        if seq[m + 1].text in self.lex.nach_nouns:
+            j = m + 2
+        elif seq[m + 1].text in ("den", "der", "dem") and seq[m + 2].text in self.lex.nach_nouns:
+            j = m + 3
+        else:
+            return None
+        return j + 1 if j < n and seq[j].text in ("von", "vom") else j
 
     def _np_ending_at(self, seq: list[Token], m: int) -> NP | None:
         for s in range(max(0, m - 6), m):

@@ -11,11 +11,25 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 
+from app.config import Settings
 from app.web import create_app
 
 CHROMIUM = os.environ.get("DOSSIER_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+TOKEN = "s3cret-token"  # the write token of the `writable` app
+BEARER = {"Authorization": f"Bearer {TOKEN}", "X-Dossier-Analyst": "anna"}
+
+
+@pytest.fixture
+def writable(db_url, seeded):
+    """The app over the seeded database, writable with TOKEN, five rows a page."""
+    settings = Settings(database_url=db_url, load_seeds=False, page_size=5, ingest_token=TOKEN)
+    with TestClient(create_app(settings)) as client:
+        yield client
 
 
 def free_port() -> int:

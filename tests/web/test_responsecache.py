@@ -16,18 +16,10 @@ from sqlalchemy.engine import make_url
 from app.config import Settings
 from app.web import create_app
 from app.web.responsecache import ResponseCache
+from tests.web.conftest import BEARER, TOKEN
 
-TOKEN = "s3cret-token"
-BEARER = {"Authorization": f"Bearer {TOKEN}", "X-Dossier-Analyst": "anna"}
 HTMX = {"HX-Request": "true", "HX-Trigger": "filters"}
 SECURITY = ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")
-
-
-@pytest.fixture
-def writable(db_url, seeded):
-    settings = Settings(database_url=db_url, load_seeds=False, page_size=5, ingest_token=TOKEN)
-    with TestClient(create_app(settings)) as client:
-        yield client
 
 
 def cache_of(client: TestClient) -> ResponseCache:

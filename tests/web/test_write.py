@@ -8,17 +8,9 @@ from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.web import create_app
+from tests.web.conftest import BEARER, TOKEN
 
-TOKEN = "s3cret-token"
-BEARER = {"Authorization": f"Bearer {TOKEN}", "X-Dossier-Analyst": "anna"}
 ARTICLE = "Kiew warnt Moskau\nAußenamtssprecher Heorhij Tychyj sagte am Montag: „Wir werden nicht nachgeben.“\n"
-
-
-@pytest.fixture
-def writable(db_url, seeded):
-    settings = Settings(database_url=db_url, load_seeds=False, page_size=5, ingest_token=TOKEN)
-    with TestClient(create_app(settings)) as client:
-        yield client
 
 
 def csrf_of(html: str) -> str:
