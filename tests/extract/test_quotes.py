@@ -224,6 +224,12 @@ ROWS = [
     # the agent of a passive is a person noun ("von Musikkennern")
     ("Ligeti bekam viele Preise. Der Kanzler würdigte ihn als „großen Österreicher“. Seine Werke werden von "
      "Musikkennern als „Meilensteine der Musik“ bezeichnet.", "Meilensteine der Musik", "Musikkennern", None, []),
+    # a regular Konjunktiv I ("zeige", derived from the stem) continues the report of the speaker before
+    ("„Wir brauchen mehr Lehrer“, sagte die Ministerin Karla Hofer der Zeitung. Die Umfrage zeige vielmehr, „dass die "
+     "Klassen zu groß sind“.", "dass die Klassen zu groß sind", "Karla Hofer", None, []),
+    # a speech verb in the Konjunktiv I reports someone's position: the speaker before still speaks
+    ("Der Abgeordnete Jonas Reiter schreibt: „Das Gesetz geht zu weit.“ Den Kern des Vorschlags unterstütze die "
+     "Fraktion aber „ohne Einschränkung“.", "ohne Einschränkung", "Jonas Reiter", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',

