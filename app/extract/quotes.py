@@ -697,7 +697,7 @@ class QuoteFinder:
         """A cue right after (Q , sagte X) or right before (X sagte : Q) the quotation at k."""
         a = self._cue_after(seq, k, qidx)
         if a is not None and a.speaker:
-            return a
+            return self._fronted_clause_speaker(seq, k, qidx) or a
         b = self._cue_before(seq, k, qidx)
         if b is not None and b.speaker:
             return b
@@ -708,6 +708,26 @@ class QuoteFinder:
         if d is not None:
             return d
         return a or b
+
+    def _fronted_clause_speaker(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
+        """"Während X erklärte, …, „Q“, räumte Y ein": the quotation closes a subordinate clause put
+        before the main clause, and that clause has its own speech verb and speaker; the verb after
+        the quotation opens the main clause, which says something else."""
+        if not seq or seq[0].text not in FRONTED_OPENERS or k != qidx[0] or k + 2 >= len(seq) or seq[k + 1].text != ",":
+            return None
+        for m in range(1, k):
+            v = self.att.verb_at(seq, m, k)
+            if v is None or v.use not in ("say", "name"):
+                continue
+            np, via = self.att.subject_for_verb(seq, m, 0, k, v)
+            if np is None or np.pronoun and np.pronoun not in PRONOUNS_3:
+                return None
+            a = self._make(np, seq[m], via, seq, k)
+            if not a.speaker:
+                return None
+            a.strength = 3
+            return a
+        return None
 
     def _parenthesised(self, seq: list[Token], k: int) -> Attribution | None:
         """"…, der Leiter der Behörde, Max Muster („Q“), und …": a quotation in parentheses right
@@ -1273,6 +1293,7 @@ class QuoteFinder:
 CONTINUED = re.compile(r"\b(demnach|demzufolge|dem Bericht zufolge|laut dem Bericht|hieß es weiter|heißt es weiter|"
                        r"berichtete[n]? weiter|meldete[n]? weiter|so die Agentur)\b")
 PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
+FRONTED_OPENERS = {"Während", "Nachdem", "Obwohl", "Als", "Weil", "Wenn", "Da", "Wie"}
 PRONOUNS_ALL = {"er", "sie", "es", "man", "wir", "ihr"}
 NOT_BEFORE_VERB = {"zu", "so", "wie", "sehr", "ganz", "allzu", "recht", "am", "ich", "zum", "zur"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}

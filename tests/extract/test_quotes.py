@@ -230,6 +230,9 @@ ROWS = [
     # a speech verb in the Konjunktiv I reports someone's position: the speaker before still speaks
     ("Der Abgeordnete Jonas Reiter schreibt: „Das Gesetz geht zu weit.“ Den Kern des Vorschlags unterstütze die "
      "Fraktion aber „ohne Einschränkung“.", "ohne Einschränkung", "Jonas Reiter", None, []),
+    # a fronted subordinate clause with its own speech verb keeps the quotation that closes it
+    ("Während die Trainerin Lena Vogt erklärte, sehr zufrieden zu sein, „mehr geht nicht“, räumte Kapitän Tim Ohm ein, "
+     "müde zu sein.", "mehr geht nicht", "Lena Vogt", "erklärte", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
