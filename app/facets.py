@@ -27,6 +27,7 @@ from app.queries import (
     needs_article,
     quote_conditions,
     source_conditions,
+    unindexed,
     without,
 )
 
@@ -129,7 +130,7 @@ def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     )
     publishers = querycache.rows(session,
         base(Article.publisher, article=True).where(*without(c, "publisher"), Article.publisher.is_not(None))
-        .group_by(Article.publisher).order_by(desc(n)).limit(LIMIT)
+        .group_by(unindexed(Article.publisher, session)).order_by(desc(n)).limit(LIMIT)
     )
     kinds = querycache.rows(session, base(Quote.kind, leave_out="kind").where(*without(c, "kind")).group_by(Quote.kind))
     return [
@@ -166,7 +167,7 @@ def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN
     )
     publishers = querycache.rows(session,
         base(Article.publisher, article=True).where(*without(c, "publisher"), Article.publisher.is_not(None))
-        .group_by(Article.publisher).order_by(desc(count)).limit(LIMIT)
+        .group_by(unindexed(Article.publisher, session)).order_by(desc(count)).limit(LIMIT)
     )
     return [
         _facet(f, path, "source", "Who says so", _actors(sources), _actor_keys(session, f.source)),
@@ -186,7 +187,7 @@ def article_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN0
     count = func.count(func.distinct(Article.id))
     publishers = querycache.rows(session,
         base(Article.publisher).where(*without(c, "publisher"), Article.publisher.is_not(None))
-        .group_by(Article.publisher).order_by(desc(count)).limit(LIMIT)
+        .group_by(unindexed(Article.publisher, session)).order_by(desc(count)).limit(LIMIT)
     )
     actors = querycache.rows(session,
         base(Actor.id, Actor.name).join(Mention, Mention.article_id == Article.id).join(Actor, Mention.actor_id == Actor.id)

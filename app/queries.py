@@ -164,6 +164,16 @@ def month_of(column, session: Session):  # noqa: ANN001, ANN201
     return func.strftime("%Y-%m", column)
 
 
+def unindexed(column, session: Session):  # noqa: ANN001, ANN201
+    """`column` for a GROUP BY that must not choose how rows are found. SQLite will walk an index of
+    the grouped column to skip a sort (all 100,000 articles in outlet order, reading each one's date
+    from the table) rather than search the few articles of a date range and sort their outlets;
+    `+column` is SQLite's way to keep an index out of a term (~10× on a month's outlet facet)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return literal_column("+" + column.table.name + "." + column.name)
+    return column
+
+
 def _date_conditions(session: Session, f: ListFilters) -> Conditions:
     conditions: Conditions = {}
     if f.from_:
