@@ -992,9 +992,41 @@ class QuoteFinder:
                         a.via = [ent.entity.name] if ent.entity.kind == "media" else []
                     else:
                         a.speaker = self.att._np_text(np)
+                        owner = self._document_antecedent(np)
+                        if owner is not None:
+                            owner.cue, owner.cue_start, owner.cue_end, owner.strength = a.cue, a.cue_start, a.cue_end, 3
+                            return owner
                     a.speaker_start, a.speaker_end = np.start, np.end
                 break
         return a
+
+    def _document_antecedent(self, np: NP) -> Attribution | None:
+        """"…“, hieß es in der Rede": a definite document with no owner named refers back to the
+        document named in a sentence before ("In seiner „Thronrede“ mahnte X …"); whoever speaks
+        in that sentence owns it."""
+        head = self.lex.doc_head(np.head or "")
+        if (not head or np.quoted or np.names or np.inner_names or (np.det or "").lower() not in DEFINITE
+                or self.lex.media_head(np.head or "") or self.lex.org_head(np.head or "")):
+            return None
+        if self.text[np.start : np.end].split()[-1:] != [np.head]:
+            return None  # a genitive or another word after the head: "der Rede des Ministers"
+        here = next((x for x, sent in enumerate(self.sentences) if sent.start <= np.start < sent.end), None)
+        if here is None:
+            return None
+        for si in range(here - 1, max(-1, here - 6), -1):
+            sent = self.sentences[si]
+            words = re.findall(r"\w+", self.text[sent.start : sent.end])
+            if not any(w[:1].isupper() and self.lex.doc_head(w) == head for w in words):
+                continue
+            a = self.speech_statement(sent)
+            if a is None:
+                seq = self.sequence(sent, [q for q in self.spans if sent.start <= q.open_at < sent.end])
+                np2 = self.att.main_clause_subject(seq, 0, len(seq))
+                if np2 is None or np2.pronoun or not self.att.personish(np2):
+                    return None
+                a = self._make(np2, None, [], seq, len(seq))
+            return a if a.speaker else None
+        return None
 
     def _passive(self, seq: list[Token], j: int, hi: int) -> Attribution | None:
         """„…“, wird der Franzose im Fachblatt X zitiert / wurde der Diktator von Staatsmedien zitiert."""

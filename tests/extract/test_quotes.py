@@ -233,6 +233,15 @@ ROWS = [
     # a fronted subordinate clause with its own speech verb keeps the quotation that closes it
     ("Während die Trainerin Lena Vogt erklärte, sehr zufrieden zu sein, „mehr geht nicht“, räumte Kapitän Tim Ohm ein, "
      "müde zu sein.", "mehr geht nicht", "Lena Vogt", "erklärte", []),
+    # "hieß es in der Ansprache": a definite document with no owner refers back to the one named before
+    ("In ihrer Neujahrsansprache, die im Fernsehen übertragen wurde, mahnte Bundeskanzlerin Anna Berg zur Geduld. "
+     "Weitere Themen waren die Renten. „Wir schaffen das gemeinsam“, hieß es in der Ansprache.",
+     "Wir schaffen das gemeinsam", "Anna Berg", "hieß", []),
+    ("Die Gewerkschaft Verdi veröffentlichte am Montag eine Erklärung. Darin kritisierte sie die Pläne. „Die "
+     "Beschäftigten zahlen die Zeche“, hieß es in der Erklärung.", "Die Beschäftigten zahlen die Zeche",
+     "Gewerkschaft Verdi", "hieß", []),
+    ("„Die Beschäftigten zahlen die Zeche“, hieß es in der Erklärung.", "Die Beschäftigten zahlen die Zeche",
+     "der Erklärung", "hieß", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
