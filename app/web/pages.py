@@ -48,14 +48,16 @@ def quotes(request: Request, session: SessionDep, settings: SettingsDep, f: Anno
 
 @router.get("/estimates", response_class=HTMLResponse)
 def estimates(request: Request, session: SessionDep, settings: SettingsDep, f: Annotated[EstimateFilters, Query()]):
-    every = queries.list_estimates(session, f.model_copy(update={"page": 1}), ALL).items
+    drawn = queries.list_estimates(session, f.model_copy(update={"page": 1}), ALL)
+    every = drawn.items
     unit = f.unit[0] if len(f.unit) == 1 else None
     chart = estimates_chart(every, unit)
     grouped = claims(every)
     units = sorted({r.estimate.unit for r in every if r.estimate.unit})
     compare = {u: by_source(every, u) for u in units}
     return list_page(request, session, settings, "estimates", f, queries.list_estimates, facets.estimate_facets,
-                     "estimates", chart=chart, claims=grouped, compare=compare)
+                     "estimates", chart=chart, claims=grouped, compare=compare,
+                     drawn_from=(len(every), drawn.total) if drawn.total > len(every) else None)
 
 
 @router.get("/articles", response_class=HTMLResponse)

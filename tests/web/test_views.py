@@ -57,3 +57,15 @@ def test_month_facet(client):
     html = client.get("/estimates", params={"month": "2025-07"}).text
     assert "Estimates in July 2025" in html
     assert {e["article"]["published"][:7] for e in all_items(client, "/api/estimates", month="2025-07")} == {"2025-07"}
+
+
+def test_the_estimates_page_says_when_its_chart_and_claims_are_drawn_from_a_part(client, monkeypatch):
+    from app.web import pages
+
+    total = client.get("/api/estimates").json()["total"]
+    assert "drawn from the newest" not in client.get("/estimates").text  # all of them drawn
+    monkeypatch.setattr(pages, "ALL", 3)
+    html = client.get("/estimates", headers={"HX-Request": "true"}).text
+    assert f"drawn from the newest 3 of these {total} estimates" in html
+    claims = re.search(r'<table class="items claims">(.*?)</table>', html, re.S).group(1)
+    assert 1 <= len(re.findall(r'href="/articles/\d+#e-', claims)) <= 3  # the claims of those 3 only
