@@ -129,7 +129,7 @@ class QuoteFinder:
                 stated = True
                 rule = rules[n]
                 if a is None:
-                    a = self.noun_cue(seq, k) or self.sentence_cue(seq, k)
+                    a = self.wonach_subject(seq, k) or self.noun_cue(seq, k) or self.sentence_cue(seq, k)
                     rule = "sentence"
                     if a is not None and ctx is not None and ctx.speaker and si - ctx_sent <= 1 and self._reported_cue(seq, a):
                         a = None  # "Die Partei unterstütze das „…“": reported by the speaker before, not a new statement
@@ -1134,6 +1134,26 @@ class QuoteFinder:
                 best.via.append(ch.speaker)
         return best
 
+    def wonach_subject(self, seq: list[Token], k: int) -> Attribution | None:
+        """"X zitiert die Zeitung, wonach Minister Y die Schuld … zuweist, deren „…“": a "wonach" clause
+        reports what its subject holds; a person there speaks the quotations after it, not the
+        source that the main clause names."""
+        for m in range(k - 1, 0, -1):
+            t = seq[m].text
+            if t in (".", ";", ":") or t == QUOTE:
+                return None
+            if t.lower() not in REPORTING_OPENERS or seq[m - 1].text != ",":
+                continue
+            np = self.att.parse_np(seq, m + 1, k)
+            if np is None or np.pronoun or not (np.names or self.cast.person_in(np.start, np.end)):
+                return None
+            a = self._make(np, seq[m], [], seq, k)
+            if not a.speaker:
+                return None
+            a.strength = 2
+            return a
+        return None
+
     def noun_cue(self, seq: list[Token], k: int) -> Attribution | None:
         """"Auf den Vorwurf der CDU, es handle sich um einen „…“, …": a noun of saying with a
         genitive (or "von") speaker, and the quotation in the clause that gives what was said."""
@@ -1326,6 +1346,7 @@ CONTINUED = re.compile(r"\b(demnach|demzufolge|dem Bericht zufolge|laut dem Beri
                        r"berichtete[n]? weiter|meldete[n]? weiter|so die Agentur)\b")
 PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
 FRONTED_OPENERS = {"Während", "Nachdem", "Obwohl", "Als", "Weil", "Wenn", "Da", "Wie"}
+REPORTING_OPENERS = {"wonach", "demzufolge", "demnach"}
 PRONOUNS_ALL = {"er", "sie", "es", "man", "wir", "ihr"}
 NOT_BEFORE_VERB = {"zu", "so", "wie", "sehr", "ganz", "allzu", "recht", "am", "ich", "zum", "zur"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}
