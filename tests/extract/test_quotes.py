@@ -243,8 +243,9 @@ ROWS = [
     ("„Die Beschäftigten zahlen die Zeche“, hieß es in der Erklärung.", "Die Beschäftigten zahlen die Zeche",
      "der Erklärung", "hieß", []),
     # a "wonach" clause: its subject speaks the quotation after it; the medium of the main clause is the channel
-    ("Der Sender zitiert einen Bericht der Zeitung „Abendpost“, wonach Bürgermeister Karl Brenner den Investoren "
-     "vorwirft, deren „rücksichtslose Planung“ zerstöre die Altstadt.", "rücksichtslose Planung", "Karl Brenner", None, []),
+    ("Die Nachrichtenagentur Nova zitiert aus der Zeitung „Abendpost“, wonach Bürgermeister Karl Brenner die "
+     "Verantwortung den Investoren zuschreibt, deren „rücksichtslose Planung“ die Altstadt zerstöre.",
+     "rücksichtslose Planung", "Karl Brenner", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
