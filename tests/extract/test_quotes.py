@@ -246,6 +246,10 @@ ROWS = [
     ("Die Nachrichtenagentur Nova zitiert aus der Zeitung „Abendpost“, wonach Bürgermeister Karl Brenner die "
      "Verantwortung den Investoren zuschreibt, deren „rücksichtslose Planung“ die Altstadt zerstöre.",
      "rücksichtslose Planung", "Karl Brenner", None, []),
+    # a role noun of ownership speaks ("der Eigentümer"), rather than the speaker of the sentence before
+    ("Der Gewerkschafter Paul Senn sagte, die Lage sei „unerträglich“. In einer Mitteilung erklärte der Eigentümer "
+     "des Hotels, dass das Haus in einer „schwierigen Lage“ stecke.", "schwierigen Lage", "der Eigentümer des Hotels",
+     "erklärte", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
