@@ -522,6 +522,8 @@ class QuoteFinder:
         if len(words) <= 2 and ctx and prev in ("als", "eine", "einen", "ein", "einer", "einem") and (
                 self._speaker_in_clause(seq, k) or prev != "als" and self._sentence_speaker(seq, k)):
             return True  # bezeichnete ihn als „Wortbruch“, nannte es eine „Zeitungsente“ (not "nennt man", "gilt als")
+        if len(words) <= 4 and self._particle_object(seq, k) and (lower or self._plain_phrase(inner)) and self._speaker_in_clause(seq, k):
+            return True  # warfen der Regierung „Wortbruch“ vor: the object of a separable speech verb
         if len(words) <= 6 and (lower or self._noun_word(words[0])) and self._speech_slot(seq, k):
             return True  # warnte vor den „Lohnverzichtstheorien“, bezeichnete sie als „Knaller aus Karlsruhe“
         if len(words) <= 4 and self._predicative(inner, words, seq, k):
@@ -591,6 +593,21 @@ class QuoteFinder:
         """Someone speaks in the sentence (reported speech: "…, habe ihr einen „Ruck“ verpasst, sagte X")."""
         a = self.sentence_cue(seq, k)
         return a is not None and bool(a.speaker)
+
+    def _particle_object(self, seq: list[Token], k: int) -> bool:
+        """The quotation stands right before the particle of a separable speech verb whose finite
+        form is earlier in the clause: "warf ihm „Versagen“ vor", "hob die „gute Stimmung“ hervor"."""
+        if k + 1 >= len(seq):
+            return False
+        particle = seq[k + 1].text
+        if k + 2 < len(seq) and seq[k + 2].text not in CLAUSE_MARKS:
+            return False
+        for m in range(k - 1, -1, -1):
+            if seq[m].text in CLAUSE_MARKS:
+                return False
+            if any(c.particle == particle for c in self.lex.separable.get(seq[m].text, ())):
+                return True
+        return False
 
     def _speech_slot(self, seq: list[Token], k: int) -> bool:
         """The quotation fills the prepositional slot of a speech verb whose subject can speak:

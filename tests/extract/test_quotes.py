@@ -250,6 +250,8 @@ ROWS = [
     ("Der Gewerkschafter Paul Senn sagte, die Lage sei „unerträglich“. In einer Mitteilung erklärte der Eigentümer "
      "des Hotels, dass das Haus in einer „schwierigen Lage“ stecke.", "schwierigen Lage", "der Eigentümer des Hotels",
      "erklärte", []),
+    # a quoted word before the particle of a separable speech verb is its object: "warf … „Versagen“ vor"
+    ("Die Grünen-Politikerin Lea Sommer warf dem Minister „Versagen“ vor.", "Versagen", "Lea Sommer", "warf", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
@@ -302,6 +304,7 @@ def test_single_quotes_inside_a_quotation_stay_inside() -> None:
         "Das Schiff „Kliper“ lief am Morgen aus.",  # a name
         "Die Zeitung „Rodong Sinmun“ erschien mit einer Sonderausgabe.",  # an outlet's name
         "Die „Black Stars“ gewannen das Spiel deutlich.",  # a nickname, no speech anywhere
+        "Die Autorin Lea Sommer stellte ihr Buch „Heimat“ vor.",  # a title before a particle of no speech verb
     ],
 )
 def test_names_titles_and_scare_quotes_are_not_quotations(text: str) -> None:
