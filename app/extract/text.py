@@ -163,6 +163,13 @@ def _scan(text: str, i: int, german_low: bool, french: bool, depth: int) -> QSpa
                 inner.append(sub)
                 j = sub.close_at + 1
                 continue
+        if depth == 0 and c == "„" and opener == "„" and _opening_mark(text, j, c, german_low, french) and _balanced_inside(text, j, limit):
+            # „A „B“ C“: a second opener of the same kind, and two closers follow in the paragraph
+            sub = _scan(text, j, german_low, french, depth + 1)
+            if sub is not None and sub.close_at is not None:
+                inner.append(sub)
+                j = sub.close_at + 1
+                continue
         if depth == 0 and not single and c in "»«" and opener not in "»«" and _opening_mark(
             text, j, c, german_low, french
         ):
@@ -178,6 +185,21 @@ def _scan(text: str, i: int, german_low: bool, french: bool, depth: int) -> QSpa
             end -= 1
         return QSpan(i, None, i + 1, end, opener, depth, inner)
     return None
+
+
+def _balanced_inside(text: str, j: int, limit: int) -> bool:
+    """The „ at j, inside an open „…, is closed and its host after it: two closing marks follow before
+    the paragraph ends or another „ opens; with only one, the inner opener is a stray mark."""
+    closes = 0
+    for m in range(j + 1, limit):
+        c = text[m]
+        if c == "\n" or c == "„":
+            return False
+        if c in "“”" and _can_close(text, m):
+            closes += 1
+            if closes == 2:
+                return True
+    return False
 
 
 def _loose_close(text: str, j: int) -> bool:

@@ -290,6 +290,14 @@ def test_nested_unbalanced_marks_make_one_quotation() -> None:
     assert quotes[0].speaker == "Choe Son Hui"
 
 
+def test_a_balanced_inner_quotation_with_the_same_marks_stays_inside() -> None:
+    text = "„Wir haben viele Anträge für „kleine Firmen“ erhalten. Die Nachfrage ist groß“, sagte die Sprecherin Ina Roth."
+    quotes = direct(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "Wir haben viele Anträge für „kleine Firmen“ erhalten. Die Nachfrage ist groß"
+    assert quotes[0].speaker == "Ina Roth"
+
+
 def test_single_quotes_inside_a_quotation_stay_inside() -> None:
     text = "„Er nannte das ‚absurd‘ und ging“, sagte Karl Weber."
     quotes = direct(text)
