@@ -454,18 +454,6 @@ def aliases_of(session: Session, actor_id: int) -> list[str]:
     return list(session.exec(select(ActorAlias.alias).where(ActorAlias.actor_id == actor_id).order_by(ActorAlias.alias)))
 
 
-def articles_of_actor(session: Session, actor_id: int) -> list[Article]:
-    ids = select(Mention.article_id).where(Mention.actor_id == actor_id)
-    sources = select(ArticleSource.article_id).where(ArticleSource.actor_id == actor_id)
-    return list(
-        session.exec(
-            select(Article)
-            .where(or_(Article.id.in_(ids), Article.id.in_(sources)))
-            .order_by(nulls_last(desc(Article.published)), Article.id)
-        )
-    )
-
-
 def article_sources(session: Session, article_id: int) -> list[tuple[Actor, bool]]:
     return list(
         session.exec(
@@ -555,21 +543,16 @@ class FilterOptions:
 
 
 def co_actors(session: Session, actor_id: int, limit: int = 15) -> list[tuple[Actor, int]]:
-    """The actors named in the same articles, with the number of articles shared."""
-    other = aliased(Mention)
-    shared = func.count(func.distinct(Mention.article_id))
-    return list(
-        session.exec(
-            select(Actor, shared)
-            .select_from(Mention)
-            .join(other, other.article_id == Mention.article_id)
-            .join(Actor, Actor.id == other.actor_id)
-            .where(Mention.actor_id == actor_id, other.actor_id != actor_id)
-            .group_by(Actor.id)
-            .order_by(desc(shared), Actor.name)
-            .limit(limit)
-        )
-    )
+    """The actors named in the same articles, with the number of articles shared: counted by actor
+    id over the articles naming this one (no join per mention pair), kept until the data changes."""
+    theirs = select(Mention.article_id).where(Mention.actor_id == actor_id)
+    counted = (select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
+               .where(Mention.article_id.in_(theirs), Mention.actor_id != actor_id)
+               .group_by(Mention.actor_id).subquery())
+    top = querycache.rows(session, select(Actor.id, counted.c.n).join(counted, counted.c.actor_id == Actor.id)
+                          .order_by(desc(counted.c.n), Actor.name).limit(limit))
+    actors = {a.id: a for a in session.exec(select(Actor).where(Actor.id.in_([i for i, _ in top])))} if top else {}
+    return [(actors[i], n) for i, n in top if i in actors]
 
 
 @dataclass
@@ -603,10 +586,11 @@ def chains(session: Session, agency_id: int | None = None) -> list[Chain]:
     return [Chain(s, t, a, o, n) for s, t, a, o, n in session.exec(stmt.limit(200)).all()]
 
 
-def months_of(rows) -> list[tuple[str, int]]:  # noqa: ANN001
-    """(YYYY-MM, count) over rows with an article, oldest first; undated rows left out."""
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        if r.article.published:
-            counts[r.article.published.strftime("%Y-%m")] += 1
-    return sorted(counts.items())
+def quote_months(session: Session, f: QuoteFilters) -> list[tuple[str, int]]:
+    """(YYYY-MM, count) of the quotes `f` selects, oldest first; undated ones left out. Counted in
+    the database (an actor may have tens of thousands of quotes), kept until the data changes."""
+    month = month_of(Article.published, session)
+    stmt = (select(month, func.count()).select_from(Quote).join(Article, Quote.article_id == Article.id)
+            .where(*quote_conditions(session, f).values(), Article.published.is_not(None))
+            .group_by(month).order_by(month))
+    return [(m, n) for m, n in querycache.rows(session, stmt)]

@@ -20,6 +20,7 @@ router = APIRouter(include_in_schema=False)
 
 
 ALL = 5_000  # the most rows a chart or a claims table reads
+SHOWN = 50  # the newest quotes, estimates and articles an actor's page lists (with links to all of them)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -121,9 +122,10 @@ def actor(request: Request, actor_id: int, session: SessionDep):
     item = session.get(Actor, actor_id)
     if item is None:
         raise HTTPException(404, f"There is no actor {actor_id}.")
-    quotes = queries.list_quotes(session, QuoteFilters(speaker=[str(actor_id)]), 10_000).items
-    estimates = queries.list_estimates(session, EstimateFilters(source=[str(actor_id)]), 10_000).items
-    via = queries.list_quotes(session, QuoteFilters(via=[str(actor_id)]), 10_000).items if item.kind == "media" else []
+    said = QuoteFilters(speaker=[str(actor_id)])
+    quotes = queries.list_quotes(session, said, SHOWN)
+    estimates = queries.list_estimates(session, EstimateFilters(source=[str(actor_id)]), SHOWN)
+    via = queries.list_quotes(session, QuoteFilters(via=[str(actor_id)]), SHOWN) if item.kind == "media" else None
     return render(
         request,
         "actor.html",
@@ -133,9 +135,9 @@ def actor(request: Request, actor_id: int, session: SessionDep):
             "quotes": quotes,
             "estimates": estimates,
             "via": via,
-            "articles": queries.articles_of_actor(session, actor_id),
+            "articles": queries.list_articles(session, ArticleFilters(actor=[str(actor_id)]), SHOWN),
             "co_actors": queries.co_actors(session, actor_id),
-            "months": queries.months_of(quotes),
+            "months": queries.quote_months(session, said),
             "chains": queries.chains(session, actor_id) if item.kind == "media" else [],
             "options": queries.FilterOptions(session),  # the merge form's suggestions, queried only when shown
             "nav": "actors" if item.kind != "media" else "sources",

@@ -69,3 +69,19 @@ def test_the_estimates_page_says_when_its_chart_and_claims_are_drawn_from_a_part
     assert f"drawn from the newest 3 of these {total} estimates" in html
     claims = re.search(r'<table class="items claims">(.*?)</table>', html, re.S).group(1)
     assert 1 <= len(re.findall(r'href="/articles/\d+#e-', claims)) <= 3  # the claims of those 3 only
+
+
+def test_an_actor_page_lists_the_newest_items_and_links_to_all_of_them(client, monkeypatch):
+    from app.web import pages
+
+    kim = actor_id(client, "Kim Jong Un")
+    total = client.get("/api/quotes", params={"speaker": "Kim Jong Un"}).json()["total"]
+    monkeypatch.setattr(pages, "SHOWN", 2)
+    html = client.get(f"/actors/{kim}").text
+    assert f'<h2 id="h-quotes">Quotes ({total})</h2>' in html  # the count of all, not of those shown
+    section = re.search(r'<section aria-labelledby="h-quotes">(.*?)</section>', html, re.S).group(1)
+    assert section.count("<blockquote") == 2
+    assert f'The newest 2 of {total}: <a href="/quotes?speaker=Kim%20Jong%20Un">all {total} quotes</a>' in section
+    timeline = re.findall(r'<span class="month">[\d-]+</span> <meter[^>]*value="(\d+)"', html)
+    dated = sum(1 for q in all_items(client, "/api/quotes", speaker="Kim Jong Un") if q["article"]["published"])
+    assert sum(map(int, timeline)) == dated  # counted over every quote, not over the page
