@@ -252,6 +252,9 @@ ROWS = [
      "erklärte", []),
     # a quoted word before the particle of a separable speech verb is its object: "warf … „Versagen“ vor"
     ("Die Grünen-Politikerin Lea Sommer warf dem Minister „Versagen“ vor.", "Versagen", "Lea Sommer", "warf", []),
+    # a common English first name after a role noun's apposition makes a person; "der Rede" refers back
+    ("Der Regierungschef von Tarland, Stephen Morrow, hielt eine Rede. Darin forderte Morrow mehr Geld für Schulen. "
+     "„Bildung ist unsere Zukunft“, hieß es in der Rede.", "Bildung ist unsere Zukunft", "Stephen Morrow", "hieß", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
