@@ -100,12 +100,12 @@ def _month_rows(session: Session, base, conditions) -> list:  # noqa: ANN001
     return [(month_label(m), m, n, m) for m, n in rows]
 
 
-def _top_actors(session: Session, counted) -> list:  # noqa: ANN001
-    """(actor id, name, count) of the LIMIT actors counted most: `counted` is (actor id, n) rows,
-    aggregated before any actor is read. Ties by name (channels had no order among ties before)."""
+def _top_actors(session: Session, counted, *conditions) -> list:  # noqa: ANN001
+    """(actor id, name, count) of the LIMIT actors counted most (among those meeting `conditions`):
+    `counted` is (actor id, n) rows, aggregated before any actor is read. Ties by name."""
     sub = counted.subquery()
     return querycache.rows(session,
-        select(Actor.id, Actor.name, sub.c.n).join(sub, sub.c.actor_id == Actor.id)
+        select(Actor.id, Actor.name, sub.c.n).join(sub, sub.c.actor_id == Actor.id).where(*conditions)
         .order_by(desc(sub.c.n), Actor.name).limit(LIMIT)
     )
 
@@ -189,11 +189,10 @@ def article_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN0
         base(Article.publisher).where(*without(c, "publisher"), Article.publisher.is_not(None))
         .group_by(unindexed(Article.publisher, session)).order_by(desc(count)).limit(LIMIT)
     )
-    actors = querycache.rows(session,
-        base(Actor.id, Actor.name).join(Mention, Mention.article_id == Article.id).join(Actor, Mention.actor_id == Actor.id)
-        .where(*without(c, "actor"), Actor.kind != "media").group_by(Actor.id).order_by(desc(count), Actor.name)
-        .limit(LIMIT)
-    )
+    named = select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
+    if without(c, "actor"):  # only then the article is read (ix_mention_actor_article serves the rest)
+        named = named.join(Article, Mention.article_id == Article.id).where(*without(c, "actor"))
+    actors = _top_actors(session, named.group_by(Mention.actor_id), Actor.kind != "media")
     return [
         _facet(f, path, "publisher", "Publisher", _plain(publishers), _same(f.publisher)),
         _facet(f, path, "actor", "Mentions", _actors(actors), _actor_keys(session, f.actor)),

@@ -13,7 +13,8 @@ from app.db import make_engine
 FTS_TABLES = ("quote_fts", "article_fts")
 FTS_INDEXES = ("ix_quote_fts", "ix_article_fts")  # PostgreSQL's GIN expression indexes (0004)
 HAND_WRITTEN_INDEXES = (*FTS_INDEXES, "ix_quote_speaker_visible", "ix_quote_article_start", "ix_article_facets",
-                        "ix_quote_via_actor_quote", "ix_article_published_desc")  # 0005: for the lists
+                        "ix_quote_via_actor_quote", "ix_article_published_desc",  # 0005: for the lists
+                        "ix_mention_actor_article")  # 0006
 HAND_WRITTEN_TABLES = ("data_version",)  # 0005: the query cache's key, kept by triggers
 
 
