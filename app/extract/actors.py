@@ -212,7 +212,7 @@ class Cast:
                 nxt = toks[i + 1]
                 if self._name_part(nxt) and not lex.gender_of_first_name(nxt.text):
                     j = self._collect_name(i + 1, 3)
-                    if j > i + 1 and self._plausible_after_role(i + 1, j):
+                    if j > i + 1 and self._plausible_after_role(i + 1, j) and not self._genitive_name(i + 1, j):
                         g = "f" if lex.feminine(t.text) else None
                         self.add_person(nxt.start, toks[j - 1].end, gender=g, role=t.text)
                         i = j
@@ -228,6 +228,15 @@ class Cast:
         if j - i == 1 and (last.endswith("s") and self.gaz_like(last[:-1])):
             return False
         return True
+
+    def _genitive_name(self, i: int, j: int) -> bool:
+        """Tokens i..j are a name in the genitive after the role noun ("Anhänger Saddam Husseins"): the
+        text names the same person without the -s elsewhere; the role noun is someone else."""
+        last = self.tokens[j - 1].text
+        if not last.endswith("s") or len(last) < 4:
+            return False
+        base = self.text[self.tokens[i].start : self.tokens[j - 1].end - 1]
+        return re.search(r"\b" + re.escape(base) + r"\b", self.text) is not None
 
     def gaz_like(self, word: str) -> bool:
         return any(m.text == word for m in self.gaz_mentions)

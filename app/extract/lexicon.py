@@ -82,6 +82,7 @@ class Lexicon:
         self.nach_nouns = set(cues["nach"])
         self.worten = list(cues["worten"])
         self.speech_nouns = set(cues.get("speech_nouns", []))
+        self.slogans = set(cues.get("slogans", []))
         self.written = {w.split()[-1] for w in cues.get("written", [])}
 
         self.person_heads = sorted({h.lower() for h in roles["person"]["heads"]}, key=len, reverse=True)

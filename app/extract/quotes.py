@@ -131,6 +131,9 @@ class QuoteFinder:
                 if a is None:
                     a = self.wonach_subject(seq, k) or self.noun_cue(seq, k) or self.sentence_cue(seq, k)
                     rule = "sentence"
+                    if (a is None or not a.speaker) and self._after_slogan_noun(seq, k):
+                        a = self.chanting_group(seq, k) or a
+                        rule = "slogan"
                     if a is not None and ctx is not None and ctx.speaker and si - ctx_sent <= 1 and self._reported_cue(seq, a):
                         a = None  # "Die Partei unterstütze das „…“": reported by the speaker before, not a new statement
                     if a is None:
@@ -498,6 +501,8 @@ class QuoteFinder:
         name_like = _name_like(inner.split()) and not self._common_phrase(inner)
         lower = inner[:1].islower() or inner[:1] in "([…."
         sent_text = self.text[sent.start : sent.end]
+        if len(words) >= 2 and self._after_slogan_noun(seq, k):
+            return True  # skandierten Parolen wie „Stoppt den Überwachungswahn“
         if self._title_context(seq, k) or self._titled_after(seq, k):
             # „kaputt“ after "das System" in reported speech is no title: a judgement
             if not (lower and inner[:1].isalpha() and (SUBJUNCTIVE.search(sent_text) or self._sentence_has_cue(seq))):
@@ -537,6 +542,14 @@ class QuoteFinder:
         if lower and len(words) >= 4:
             return True
         return len(words) >= 4 and inner[-1:] in ".!?"
+
+    def _after_slogan_noun(self, seq: list[Token], k: int) -> bool:
+        """Right after a noun for chanted or written words, possibly through "wie (zum Beispiel|etwa)":
+        "Parolen wie „…“", "mit der Parole „…“", "Transparente mit der Aufschrift „…“"."""
+        m = k - 1
+        while m >= 0 and k - m <= 4 and seq[m].text in ("wie", "zum", "Beispiel", "etwa", "z.", "B.", "unter", "anderem"):
+            m -= 1
+        return m >= 0 and seq[m].text in self.lex.slogans
 
     def _named_institution(self, inner: str, seq: list[Token], k: int) -> bool:
         """A quotation after a definite article whose head noun names an institution, a law, a prize
@@ -1150,6 +1163,28 @@ class QuoteFinder:
             if ch is not best and ch.speaker and ch.speaker not in best.via and ch.speaker != best.speaker:
                 best.via.append(ch.speaker)
         return best
+
+    def chanting_group(self, seq: list[Token], k: int) -> Attribution | None:
+        """"Anhänger der Partei protestierten mit Transparenten, auf denen Sprüche wie „…“ standen":
+        the subject of the main clause, when it can speak, chants or carries the slogan; "Auf dem
+        Transparent war die Parole „…“ zu lesen": the thing it is written on."""
+        if any(t.text in self.lex.written for t in seq):
+            for m in range(0, k - 1):
+                if seq[m].text.lower() in ("auf", "in", "im"):
+                    np = self.att.parse_np(seq, m + 1, k, apposition=False)
+                    if np is not None and not np.pronoun and self.lex.doc_head(np.head or ""):
+                        a = self._make(np, None, [], seq, k)
+                        a.speaker = a.speaker or self.att._np_text(np)
+                        a.strength = 2
+                        return a
+        np = self.att.main_clause_subject(seq, 0, k)
+        if np is None or np.pronoun or not self.att._can_speak(np):
+            return None
+        a = self._make(np, None, [], seq, k)
+        if not a.speaker:
+            return None
+        a.strength = 2
+        return a
 
     def wonach_subject(self, seq: list[Token], k: int) -> Attribution | None:
         """"X zitiert die Zeitung, wonach Minister Y die Schuld … zuweist, deren „…“": a "wonach" clause

@@ -79,6 +79,8 @@ class Attributor:
             return "-" in w and w.split("-")[-1][:1].islower()  # 84-jährige (the 84-Jährige is a noun)
         if w in ("nicht", "namentlich", "noch", "bisher", "bislang", "zuvor"):
             return True
+        if w in AUXILIARIES:
+            return False  # "haben Anhänger der Partei": the verb before the subject
         if w[0].isupper() or w in self.lex.np_stop or w in self.lex.determiners:
             return False
         if "-" in w and w.rsplit("-", 1)[1][:1].isupper():
@@ -251,6 +253,9 @@ class Attributor:
         hit = cast.person_in(np.start, np.end)
         if hit and np.det and hit[1] == np.start and hit[2] <= np.start + len(np.det) and lex.person_head(np.head or ""):
             hit = None  # "Demjanjuks Sohn", "Kims Schwester": someone else than the person named
+        if hit and hit[1] > np.start and lex.person_head(np.head or "") and self._genitive_of(hit[0], hit[1], hit[2]):
+            a.speaker = self._np_text(np)  # "Anhänger Saddam Husseins", "der Sohn Kims": someone of the person's
+            return a
         if hit:
             p = hit[0]
             a.speaker, a.person = self.written(p, hit[1], hit[2]), p
@@ -293,6 +298,9 @@ class Attributor:
                     h0 = s0 - len(head) - 1  # "Norman Pach": a first name the list lacks is part of the name
                     if h0 >= np.start and self.text[h0:s0 - 1] == head:
                         s0 = h0
+                if role and nm is np.names and self._genitive_text(nm[0].start, nm[-1].end):
+                    a.speaker = self._np_text(np)  # "Anhänger Saddam Husseins": someone of the person's
+                    return a
                 p = cast.add_person(s0, nm[-1].end, gender=self._gender(np), role=head if role else None)
                 a.speaker, a.person = self.written(p, s0, nm[-1].end), p
                 return a
@@ -374,6 +382,21 @@ class Attributor:
                     found = w[: len(w) - len(ending)] if ending else w
                     break
         return found
+
+    def _genitive_text(self, start: int, end: int) -> bool:
+        """The name at start..end ends in a genitive -s, and the text names it elsewhere without it."""
+        w = self.text[start:end]
+        if not w.endswith("s") or len(w) < 4:
+            return False
+        return re.search(r"\b" + re.escape(w[:-1]) + r"\b", self.text) is not None
+
+    def _genitive_of(self, p: Person, start: int, end: int) -> bool:
+        """The mention is the person's name in the genitive ("Husseins", "Pötschs"), not the name."""
+        w = " ".join(self.text[start:end].split())
+        if not w.endswith(("s", "’s", "'s")) or p.name.endswith(w) or any(a.endswith(w) for a in p.aliases):
+            return False
+        base = w[:-1].rstrip("’'")
+        return bool(base) and (p.name.endswith(base) or any(a.endswith(base) for a in p.aliases))
 
     def written(self, p: Person, start: int, end: int) -> str:
         """The speaker's name: canonical for a known actor, else as this mention writes it

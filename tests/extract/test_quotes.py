@@ -255,6 +255,16 @@ ROWS = [
     # a common English first name after a role noun's apposition makes a person; "der Rede" refers back
     ("Der Regierungschef von Tarland, Stephen Morrow, hielt eine Rede. Darin forderte Morrow mehr Geld für Schulen. "
      "„Bildung ist unsere Zukunft“, hieß es in der Rede.", "Bildung ist unsere Zukunft", "Stephen Morrow", "hieß", []),
+    # slogans: words after "Parolen wie", "mit der Parole", "Sprüche wie" are statements of who chants or carries them
+    ("Die Demonstranten skandierten vor dem Rathaus Parolen wie „Schluss mit dem Lärm“.", "Schluss mit dem Lärm",
+     "Die Demonstranten", "skandierten", []),
+    ("Im Vorfeld haben Anhänger der Gruppe „Ordnung“ mit der Parole „Wir kommen wieder“ den Gegnern gedroht.",
+     "Wir kommen wieder", "Anhänger der Gruppe", None, []),
+    ("Viele Menschen zogen durch die Stadt. Auf dem Fronttransparent war die Parole „Freiheit für alle Gefangenen“ zu "
+     "lesen.", "Freiheit für alle Gefangenen", "dem Fronttransparent", None, []),
+    # a name in the genitive after a role noun ("Anhänger Karl Brenners") is not the speaker
+    ("Karl Brenner trat am Montag zurück. Einige Anhänger Karl Brenners protestierten mit Transparenten, auf denen "
+     "Sprüche wie „Nieder mit dem Rat“ standen.", "Nieder mit dem Rat", "Anhänger Karl Brenners", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
@@ -316,6 +326,7 @@ def test_single_quotes_inside_a_quotation_stay_inside() -> None:
         "Die Zeitung „Rodong Sinmun“ erschien mit einer Sonderausgabe.",  # an outlet's name
         "Die „Black Stars“ gewannen das Spiel deutlich.",  # a nickname, no speech anywhere
         "Die Autorin Lea Sommer stellte ihr Buch „Heimat“ vor.",  # a title before a particle of no speech verb
+        "Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten durch die Stadt.",  # a motto is a title
     ],
 )
 def test_names_titles_and_scare_quotes_are_not_quotations(text: str) -> None:
