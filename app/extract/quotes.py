@@ -968,7 +968,22 @@ class QuoteFinder:
                 a.strength = 3
                 if a.speaker:
                     return a
-            return unnamed
+            return unnamed or self._document_subject(seq, c, k - 1)
+        return None
+
+    def _document_subject(self, seq: list[Token], c: int, end: int) -> Attribution | None:
+        """"So enthält das Strafgesetzbuch folgende Regel:", "Der Vertrag sieht vor:": no one who can
+        speak before the colon, but a document in the nominative; the text is the source."""
+        for m in range(c, end):
+            if seq[m].text.lower() not in ("der", "die", "das") or m > c and seq[m - 1].text.lower() in PREPS:
+                continue
+            np = self.att.parse_np(seq, m, end, apposition=False)
+            if np is None or np.quoted or not self.lex.doc_head(np.head or "") or self.lex.media_head(np.head or ""):
+                continue
+            a = self._make(np, None, [], seq, end + 1)
+            a.speaker = a.speaker or self.att._np_text(np)
+            a.strength = 3
+            return a
         return None
 
     def _relative_source(self, seq: list[Token], c: int, end: int) -> Attribution | None:

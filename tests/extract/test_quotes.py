@@ -265,6 +265,11 @@ ROWS = [
     # a name in the genitive after a role noun ("Anhänger Karl Brenners") is not the speaker
     ("Karl Brenner trat am Montag zurück. Einige Anhänger Karl Brenners protestierten mit Transparenten, auf denen "
      "Sprüche wie „Nieder mit dem Rat“ standen.", "Nieder mit dem Rat", "Anhänger Karl Brenners", None, []),
+    # before a colon, with no one who can speak, a document in the nominative is the source
+    ("Die Behörde prüft den Fall. So enthält das Strafgesetzbuch in Paragraf 12 folgende Regel: „Wer fremde Sachen "
+     "beschädigt, wird bestraft.“", "Wer fremde Sachen beschädigt, wird bestraft.", "das Strafgesetzbuch", None, []),
+    ("Die Polizei veröffentlichte das Video mit einem Aufruf: „Wir suchen Zeugen.“", "Wir suchen Zeugen.",
+     "Die Polizei", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
