@@ -175,6 +175,8 @@ class Lexicon:
 
     def org_head(self, word: str) -> str | None:
         w = word.lower()
+        if w.endswith("länder") and len(w) > 6:
+            w = w[:-6] + "land"  # "die Bundesländer": the umlaut plural of an institution noun
         return (_longest_suffix(w, self._org_set) or _longest_suffix(w.rstrip("s"), self._org_set)
                 or (_longest_suffix(w[:-2], self._org_set) if w.endswith("es") else None))  # "des Verlages"
 

@@ -270,6 +270,9 @@ ROWS = [
      "beschädigt, wird bestraft.“", "Wer fremde Sachen beschädigt, wird bestraft.", "das Strafgesetzbuch", None, []),
     ("Die Polizei veröffentlichte das Video mit einem Aufruf: „Wir suchen Zeugen.“", "Wir suchen Zeugen.",
      "Die Polizei", None, []),
+    # the umlaut plural of an institution noun can speak ("die Bundesländer")
+    ("Die Bundesländer erwarten durch das Gesetz Mehrkosten, die durch einen „erheblichen Mehraufwand“ entstünden.",
+     "erheblichen Mehraufwand", "Die Bundesländer", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
