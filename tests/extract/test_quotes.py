@@ -271,7 +271,7 @@ ROWS = [
     ("Die Polizei veröffentlichte das Video mit einem Aufruf: „Wir suchen Zeugen.“", "Wir suchen Zeugen.",
      "Die Polizei", None, []),
     # the umlaut plural of an institution noun can speak ("die Bundesländer")
-    ("Die Bundesländer erwarten durch das Gesetz Mehrkosten, die durch einen „erheblichen Mehraufwand“ entstünden.",
+    ("Die Bundesländer erwarten durch das Gesetz Mehrkosten, die durch einen „erheblichen Mehraufwand“ entstehen würden.",
      "erheblichen Mehraufwand", "Die Bundesländer", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
