@@ -713,6 +713,8 @@ class QuoteFinder:
                 continue
             if self.att.verb_at(seq, k, len(seq)) or t.text in self.lex.laut or t.text in self.lex.postpositions:
                 return True
+            if t.text in ("Nach", "nach") and self._after_nach_noun(seq, k) is not None:
+                return True  # "Nach Angaben der Feuerwehr war das Feuer „…“": a cue like "laut"
             if t.text in ("According", "according") and k + 1 < len(seq) and seq[k + 1].text == "to":
                 return True
             if t.text == "Rede" and k > 0 and seq[k - 1].text == "die":

@@ -273,6 +273,9 @@ ROWS = [
     # the umlaut plural of an institution noun can speak ("die Bundesländer")
     ("Die Bundesländer erwarten durch das Gesetz Mehrkosten, die durch einen „erheblichen Mehraufwand“ entstehen würden.",
      "erheblichen Mehraufwand", "Die Bundesländer", None, []),
+    # "Nach Angaben X" is a cue like "laut": a quoted predicate in its sentence is a statement
+    ("Nach Angaben der Feuerwehr war das Feuer „schnell unter Kontrolle“.", "schnell unter Kontrolle",
+     "der Feuerwehr", "Nach", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
