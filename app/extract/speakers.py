@@ -159,6 +159,8 @@ class Attributor:
         # "Renate Künast, Fraktionschefin von Bündnis 90 / Die Grünen,"
         if apposition and j + 1 < limit and seq[j].text == ",":
             k = j + 1
+            while k + 2 < limit and seq[k].text in TITLES and seq[k + 1].text == "." and seq[k + 1].start == seq[k].end:
+                k += 2  # "Der Präsident der Kammer, Dr. Hans Meier,": a title before the apposed name
             app: list[Token] = []
             while k < limit and (self._name_token(seq[k]) or (seq[k].text in NAME_PARTICLES and app)) and len(app) < 4:
                 app.append(seq[k])

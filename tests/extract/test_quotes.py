@@ -276,6 +276,9 @@ ROWS = [
     # "Nach Angaben X" is a cue like "laut": a quoted predicate in its sentence is a statement
     ("Nach Angaben der Feuerwehr war das Feuer „schnell unter Kontrolle“.", "schnell unter Kontrolle",
      "der Feuerwehr", "Nach", []),
+    # a title before the apposed name: "Der Präsident der Kammer, Dr. Hans Meier, betonte"
+    ("Der Präsident der Ärztekammer, Dr. Hans Meier, betonte, die Versorgung sei „auf Kante genäht“.",
+     "auf Kante genäht", "Hans Meier", "betonte", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
