@@ -516,9 +516,9 @@ class QuoteFinder:
         if a is not None and a.strength >= 3:
             if len(words) <= 2 and prev in ("als", "eine", "einen", "ein", "einer", "einem") and self._plain_phrase(inner):
                 return True  # "der die Maßnahme als „Kapitulation“ sieht": a common noun, no name
-            return not name_like or len(words) >= 4
+            return not name_like or len(words) >= 4 or _sentence_like(inner)
         if k > 0 and seq[k - 1].text == ":":
-            return not name_like or len(words) >= 4
+            return not name_like or len(words) >= 4 or _sentence_like(inner)
         if self._standalone(q, sent) and len(words) >= 2:
             return True
         if len(words) >= 3 and FIRST_PERSON.search(inner) and not name_like:
@@ -1449,6 +1449,12 @@ def _next_quote(qidx: list[int], k: int, n: int) -> int:
 def _prev_quote(qidx: list[int], k: int) -> int:
     earlier = [x for x in qidx if x < k]
     return earlier[-1] + 1 if earlier else 0
+
+
+def _sentence_like(inner: str) -> bool:
+    """A short quotation that is a sentence of its own: it ends with its own full stop, "!" or "?"
+    ("Nein.", "WOW."), as a name or a title does not."""
+    return inner[-1:] in ".!?" and not inner.endswith(("..", "…")) and len(inner) > 2
 
 
 def _name_like(words: list[str]) -> bool:

@@ -279,6 +279,10 @@ ROWS = [
     # a title before the apposed name: "Der Präsident der Kammer, Dr. Hans Meier, betonte"
     ("Der Präsident der Ärztekammer, Dr. Hans Meier, betonte, die Versorgung sei „auf Kante genäht“.",
      "auf Kante genäht", "Hans Meier", "betonte", []),
+    # a one-word quotation that is a sentence of its own (its own full stop) after a cue and a colon
+    ("Auf die Frage, ob er zurücktrete, antwortete der Minister Karl Ohm: „Nein.“", "Nein.", "Karl Ohm", "antwortete", []),
+    # a court is an institution that can speak ("Gerichtshof")
+    ("Der Bundesgerichtshof entschied, die Klausel sei „unwirksam“.", "unwirksam", "Der Bundesgerichtshof", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
