@@ -1338,6 +1338,15 @@ class QuoteFinder:
                     a = self._make(np, seq[1], via, seq, len(seq))
                     a.strength = 2
                     return a
+        if len(seq) >= 5 and seq[0].text == "Mit" and seq[1].text in ("diesen", "den") and seq[2].text in WORDS_NOUNS:
+            # „…“ Mit diesen Worten reagierte X auf …: the words just quoted, and who said them
+            seq = self.sequence(nxt, [q for q in self.spans if nxt.start <= q.open_at < nxt.end])
+            np, via = self.att.subject_after(seq, 3, len(seq), self.att.verb_at(seq, 3, len(seq)))
+            if np is not None and not np.pronoun:
+                a = self._make(np, seq[3], via, seq, len(seq))
+                if a.speaker:
+                    a.strength = 2
+                    return a
         if len(seq) >= 3 and seq[0].text in ("Das", "Dies", "So", "Dieses"):
             v = self.att.verb_at(seq, 1, len(seq))
             if v is not None:
@@ -1416,6 +1425,7 @@ CONTINUED = re.compile(r"\b(demnach|demzufolge|dem Bericht zufolge|laut dem Beri
 PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
 FRONTED_OPENERS = {"Während", "Nachdem", "Obwohl", "Als", "Weil", "Wenn", "Da", "Wie"}
 REPORTING_OPENERS = {"wonach", "demzufolge", "demnach"}
+WORDS_NOUNS = {"Worten", "Sätzen", "Aussagen", "Äußerungen", "Bemerkungen"}
 PRONOUNS_ALL = {"er", "sie", "es", "man", "wir", "ihr"}
 NOT_BEFORE_VERB = {"zu", "so", "wie", "sehr", "ganz", "allzu", "recht", "am", "ich", "zum", "zur"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}

@@ -283,6 +283,11 @@ ROWS = [
     ("Auf die Frage, ob er zurücktrete, antwortete der Minister Karl Ohm: „Nein.“", "Nein.", "Karl Ohm", "antwortete", []),
     # a court is an institution that can speak ("Gerichtshof")
     ("Der Bundesgerichtshof entschied, die Klausel sei „unwirksam“.", "unwirksam", "Der Bundesgerichtshof", None, []),
+    # "Mit diesen Worten …" in the next sentence names who said the quotation before it
+    ("„Das ist inakzeptabel.“ Mit diesen Worten reagierte Außenminister Tim Vogt auf den Angriff.",
+     "Das ist inakzeptabel.", "Tim Vogt", "reagierte", []),
+    ("„Wir bleiben hart.“ Mit diesen Worten zitiert die „Abendpost“ den Minister Karl Ohm.", "Wir bleiben hart.",
+     "Karl Ohm", "zitiert", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
