@@ -511,8 +511,9 @@ class QuoteFinder:
         if self._named_institution(inner, seq, k):
             return False  # die „Aktion Deutschland hilft“, des „Gesetzes über den Verfassungsschutz“
         if prev in ("laut", "gemäß", "wie", "von", "vom") and len(words) <= 4 and not FIRST_PERSON.search(inner) and (
-                name_like or "." in inner or k + 1 < len(seq) and self.att.verb_at(seq, k + 1, len(seq))):
-            return False  # laut „tagesschau.de“, wie „heise online“ berichtet: a source's name
+                name_like or "." in inner or k + 1 < len(seq) and self.att.verb_at(seq, k + 1, len(seq))
+                or inner[:1].isupper() and k + 1 < len(seq) and seq[k + 1].text[:1].islower() and seq[k + 1].text.endswith(("ten", "enen"))):
+            return False  # laut „tagesschau.de“, wie „heise online“ berichtet, von „Infra dimap“ erstellten: a name
         if a is not None and a.strength >= 3:
             if len(words) <= 2 and prev in ("als", "eine", "einen", "ein", "einer", "einem") and self._plain_phrase(inner):
                 return True  # "der die Maßnahme als „Kapitulation“ sieht": a common noun, no name
@@ -523,7 +524,7 @@ class QuoteFinder:
             return True
         if len(words) >= 3 and FIRST_PERSON.search(inner) and not name_like:
             return True  # "ich", "wir", "uns": someone speaking
-        ctx = self._sentence_has_cue(seq) or bool(SUBJUNCTIVE.search(sent_text))
+        ctx = self._sentence_has_cue(seq) or self._reported(sent)
         if len(words) <= 2 and ctx and prev in ("als", "eine", "einen", "ein", "einer", "einem") and (
                 self._speaker_in_clause(seq, k) or prev != "als" and self._sentence_speaker(seq, k)):
             return True  # bezeichnete ihn als „Wortbruch“, nannte es eine „Zeitungsente“ (not "nennt man", "gilt als")

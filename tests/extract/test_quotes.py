@@ -288,6 +288,9 @@ ROWS = [
      "Das ist inakzeptabel.", "Tim Vogt", "reagierte", []),
     ("„Wir bleiben hart.“ Mit diesen Worten zitiert die „Abendpost“ den Minister Karl Ohm.", "Wir bleiben hart.",
      "Karl Ohm", "zitiert", []),
+    # a quoted phrase in a sentence whose verb is a regular Konjunktiv I ("brauche") is reported speech
+    ("Innenminister Karl Berg verteidigte das Gesetz. Die Polizei brauche „klare Regeln“.", "klare Regeln",
+     "Karl Berg", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
@@ -350,6 +353,7 @@ def test_single_quotes_inside_a_quotation_stay_inside() -> None:
         "Die „Black Stars“ gewannen das Spiel deutlich.",  # a nickname, no speech anywhere
         "Die Autorin Lea Sommer stellte ihr Buch „Heimat“ vor.",  # a title before a particle of no speech verb
         "Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten durch die Stadt.",  # a motto is a title
+        "Der Minister Karl Berg kritisierte die von „Umfragen direkt“ erstellten Zahlen.",  # a name used attributively
     ],
 )
 def test_names_titles_and_scare_quotes_are_not_quotations(text: str) -> None:
