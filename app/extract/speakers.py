@@ -639,7 +639,7 @@ class Attributor:
             if np.j in (k, k - 1) and self._subject_ok(np, seq, s, lo):
                 np.trusted = np.j == k
                 return np, []
-            if np.j + 1 < k and seq[np.j].text in ("im", "in", "aus", "von", "vom", "bei", "beim") and s == c and self._can_speak(np):
+            if np.j + 1 < k and seq[np.j].text in ("im", "in", "aus", "von", "vom", "bei", "beim", "um") and s == c and self._can_speak(np):
                 pp = self.parse_np(seq, np.j + 1, k, apposition=False)  # "Das Komitee im norwegischen Oslo würdigte"
                 if pp is not None and pp.j == k and not pp.pronoun:
                     return np, []

@@ -291,6 +291,9 @@ ROWS = [
     # a quoted phrase in a sentence whose verb is a regular Konjunktiv I ("brauche") is reported speech
     ("Innenminister Karl Berg verteidigte das Gesetz. Die Polizei brauche „klare Regeln“.", "klare Regeln",
      "Karl Berg", None, []),
+    # "Die Forscher um X schreiben in der Fachzeitschrift „Y“": the group before the verb speaks, not the journal
+    ("Die Forscher um Lena Beck schreiben in der Fachzeitschrift „Nature“, das Ergebnis sei „überraschend klar“.",
+     "überraschend klar", "Die Forscher", "schreiben", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
