@@ -510,7 +510,8 @@ class QuoteFinder:
         prev = seq[k - 1].text.lower() if k > 0 else ""
         if self._named_institution(inner, seq, k):
             return False  # die „Aktion Deutschland hilft“, des „Gesetzes über den Verfassungsschutz“
-        if prev in ("laut", "gemäß", "wie", "von", "vom") and len(words) <= 4 and not FIRST_PERSON.search(inner) and (
+        if prev in ("laut", "gemäß", "wie", "von", "vom") and len(words) <= 4 and not FIRST_PERSON.search(inner) and not (
+                prev in ("von", "vom") and self._speech_slot(seq, k)) and (
                 name_like or "." in inner or k + 1 < len(seq) and self.att.verb_at(seq, k + 1, len(seq))
                 or inner[:1].isupper() and k + 1 < len(seq) and seq[k + 1].text[:1].islower() and seq[k + 1].text.endswith(("ten", "enen"))):
             return False  # laut „tagesschau.de“, wie „heise online“ berichtet, von „Infra dimap“ erstellten: a name
@@ -728,6 +729,9 @@ class QuoteFinder:
     # -- cues -------------------------------------------------------------------------------------
     def adjacent_cue(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
         """A cue right after (Q , sagte X) or right before (X sagte : Q) the quotation at k."""
+        c = self._subordinate_clause_speaker(seq, k)
+        if c is not None:
+            return c
         a = self._cue_after(seq, k, qidx)
         if a is not None and a.speaker:
             return self._fronted_clause_speaker(seq, k, qidx) or a
@@ -741,6 +745,35 @@ class QuoteFinder:
         if d is not None:
             return d
         return a or b
+
+    def _subordinate_clause_speaker(self, seq: list[Token], k: int) -> Attribution | None:
+        """"Während die Regierung von einem „Erfolg“ sprach, kritisierte …", "…, nachdem X das Spiel als
+        „unglücklich“ bezeichnet hatte": the quotation stands inside a subordinate clause whose own
+        speech verb closes it; the clause's subject speaks, not the main clause's."""
+        lo = k
+        while lo > 0 and seq[lo - 1].text not in CLAUSE_MARKS:
+            lo -= 1
+        hi = k + 1
+        while hi < len(seq) and seq[hi].text not in CLAUSE_MARKS:
+            hi += 1
+        if hi - lo < 4 or seq[lo].text.lower() not in CLAUSE_SUBORDINATORS:
+            return None
+        end = hi - 1
+        if seq[end].text in AUXILIARIES and end - 1 > k:
+            end -= 1  # "bezeichnet hatte"
+        if end <= k:
+            return None
+        v = self.att.verb_at(seq, end, hi)
+        if v is None or v.use in ("report", "cite", "heissen"):
+            return None
+        np = self.att.parse_np(seq, lo + 1, k)
+        if np is None or np.pronoun and np.pronoun not in PRONOUNS_3 or not np.pronoun and not self.att._can_speak(np):
+            return None
+        a = self._make(np, seq[end], [], seq, hi)
+        if not a.speaker:
+            return None
+        a.strength = 2  # not shared with the quotations of the main clause
+        return a
 
     def _fronted_clause_speaker(self, seq: list[Token], k: int, qidx: list[int]) -> Attribution | None:
         """"Während X erklärte, …, „Q“, räumte Y ein": the quotation closes a subordinate clause put
@@ -1427,6 +1460,7 @@ PRONOUNS_3 = {"er", "Er", "sie", "Sie"}
 FRONTED_OPENERS = {"Während", "Nachdem", "Obwohl", "Als", "Weil", "Wenn", "Da", "Wie"}
 REPORTING_OPENERS = {"wonach", "demzufolge", "demnach"}
 WORDS_NOUNS = {"Worten", "Sätzen", "Aussagen", "Äußerungen", "Bemerkungen"}
+CLAUSE_SUBORDINATORS = {"während", "nachdem", "obwohl", "weil", "als", "wenn", "da", "indem", "bevor"}
 PRONOUNS_ALL = {"er", "sie", "es", "man", "wir", "ihr"}
 NOT_BEFORE_VERB = {"zu", "so", "wie", "sehr", "ganz", "allzu", "recht", "am", "ich", "zum", "zur"}
 DEFINITE = {"der", "die", "das", "des", "dem", "den"}

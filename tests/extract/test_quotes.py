@@ -294,6 +294,17 @@ ROWS = [
     # "Die Forscher um X schreiben in der Fachzeitschrift „Y“": the group before the verb speaks, not the journal
     ("Die Forscher um Lena Beck schreiben in der Fachzeitschrift „Nature“, das Ergebnis sei „überraschend klar“.",
      "überraschend klar", "Die Forscher", "schreiben", []),
+    # a quotation inside a subordinate clause closed by its own speech verb is that clause's subject's
+    ("Während die Regierung von einem „Erfolg“ sprach, kritisierte die Opposition das Ergebnis als „Desaster“.",
+     "Erfolg", "die Regierung", "sprach", []),
+    ("Während die Regierung von einem „Erfolg“ sprach, kritisierte die Opposition das Ergebnis als „Desaster“.",
+     "Desaster", "die Opposition", "kritisierte", []),
+    ("Ministerin Eva Lind sagte, sie sei „zuversichtlich“, während Oppositionsführer Rolf Brand von „leeren "
+     "Versprechen“ sprach.", "leeren Versprechen", "Rolf Brand", "sprach", []),
+    ("Ministerin Eva Lind sagte, sie sei „zuversichtlich“, während Oppositionsführer Rolf Brand von „leeren "
+     "Versprechen“ sprach.", "zuversichtlich", "Eva Lind", "sagte", []),
+    ("Nachdem der Trainer Jens Holz das Spiel als „unglücklich“ bezeichnet hatte, meldete sich Kapitän Tim Ohm zu "
+     "Wort: „Wir müssen besser werden.“", "unglücklich", "Jens Holz", "bezeichnet", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
