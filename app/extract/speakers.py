@@ -25,6 +25,7 @@ PASSIVE_AUX = {"wird", "wurde", "werden", "wurden", "worden"}
 AUXILIARIES = PASSIVE_AUX | {"hat", "hatte", "habe", "hätte", "haben", "hatten", "hätten", "ist", "war", "sei", "wäre", "soll", "sollte", "will", "wollte", "wolle", "kann", "konnte", "könne", "muss", "musste", "müsse"}
 AGE_NOUN = re.compile(r"\d+-[Jj]ährige[nr]?")
 ADVERB_ENDINGS = ("lich", "ig", "end", "weise", "mals", "dings", "falls", "wärts", "halb", "seits")
+POSSESSIVE_DETS = {"sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer", "deren", "dessen"}
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen"}
 COORDINATORS = {"und", "sowie", "aber", "oder", "doch"}
 OBJECT_DETS = {"den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem", "sein", "seine", "ihre"}
@@ -306,8 +307,8 @@ class Attributor:
                 p = cast.add_person(s0, nm[-1].end, gender=self._gender(np), role=head if role else None)
                 a.speaker, a.person = self.written(p, s0, nm[-1].end), p
                 return a
-        if role and (np.det or "").lower() in INDEFINITE:
-            a.speaker = self._np_text(np)  # "ein Sprecher": someone new, not a person named before
+        if role and (np.det or "").lower() in INDEFINITE | POSSESSIVE_DETS:
+            a.speaker = self._np_text(np)  # "ein Sprecher", "sein Agent": someone new, not a person named before
             return a
         if AGE_NOUN.fullmatch(head):
             # "der 58-Jährige": the last person of that gender named before
@@ -514,8 +515,10 @@ class Attributor:
             if j >= limit:
                 return None, via
             np = self.parse_np(seq, j, limit)
-            if np is not None and np.det and np.det.lower() in OBJECT_DETS and (verb is None or verb.use != "cite"):
-                return None, via
+            if np is not None and np.det and np.det.lower() in OBJECT_DETS and (verb is None or verb.use != "cite") and not (
+                    np.det.lower() in ("sein", "seine", "ihr", "ihre") and j == k + 1 and k > 0 and seq[k - 1].text in (QUOTE, ",")
+                    and self.lex.person_head(np.head or "")):
+                return None, via  # an object; but "„…“, sagte sein Agent": a possessive in the nominative
             if np is not None and j == k + 1 and k > 0 and seq[k - 1].text in (QUOTE, ",", ":"):
                 np.trusted = True  # „…“, sagte Watzke: inverted after the quotation, a bare word is a name
             elif (np is not None and j == k + 1 and np.det is None and not np.pronoun and np.head and np.head[:1].isupper()

@@ -305,6 +305,9 @@ ROWS = [
      "Versprechen“ sprach.", "zuversichtlich", "Eva Lind", "sagte", []),
     ("Nachdem der Trainer Jens Holz das Spiel als „unglücklich“ bezeichnet hatte, meldete sich Kapitän Tim Ohm zu "
      "Wort: „Wir müssen besser werden.“", "unglücklich", "Jens Holz", "bezeichnet", []),
+    # "sagte sein Agent": a possessive role noun after the verb is the subject, someone else than the person
+    ("Der Schauspieler Leo Kamp ist tot. „Er war ein großer Künstler“, sagte sein Agent.",
+     "Er war ein großer Künstler", "sein Agent", "sagte", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
