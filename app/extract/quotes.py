@@ -437,7 +437,7 @@ class QuoteFinder:
             t = seq[m].text
             np = None
             if t in self.lex.laut:
-                np = att.parse_np(seq, m + 1, n)
+                np = att.parse_np(seq, self._after_laut(seq, m), n)
             elif t in ("Nach", "nach") and self._after_nach_noun(seq, m) is not None:
                 np = att.parse_np(seq, self._after_nach_noun(seq, m), n)
             elif t in self.lex.postpositions and m > 0:
@@ -855,7 +855,7 @@ class QuoteFinder:
                     a.strength = 3
                     return a
             if w in self.lex.laut and j + 1 < hi:
-                np = att.parse_np(seq, j + 1, hi)
+                np = att.parse_np(seq, self._after_laut(seq, j), hi)
                 if np is not None:
                     a = self._make(np, seq[j], [], seq, hi)
                     a.strength = 3
@@ -933,7 +933,7 @@ class QuoteFinder:
         lo = _prev_quote(qidx, k)
         for m in range(k - 2, max(lo, k - 10) - 1, -1):
             if seq[m].text in self.lex.laut:  # "… kann man laut Klinikdirektor X „…“"
-                np = att.parse_np(seq, m + 1, k)
+                np = att.parse_np(seq, self._after_laut(seq, m), k)
                 if np is not None and np.j == k:
                     np.trusted = np.det is None
                     a = self._make(np, seq[m], [], seq, k)
@@ -1143,7 +1143,7 @@ class QuoteFinder:
                 continue
             np = None
             if t in self.lex.laut and m + 1 < n:
-                np = att.parse_np(seq, m + 1, n)
+                np = att.parse_np(seq, self._after_laut(seq, m), n)
             elif t in ("According", "according") and m + 2 < n and seq[m + 1].text == "to":
                 np = att.parse_np(seq, m + 2, n)
             elif t in self.lex.postpositions and m > 0:
@@ -1283,6 +1283,14 @@ class QuoteFinder:
             a.strength = 2
             return a if a.speaker else None
         return None
+
+    def _after_laut(self, seq: list[Token], m: int) -> int:
+        """Where the source starts after "laut" at m: "laut X", or past a noun of saying with its
+        genitive or "von" ("laut Angaben des Bundesamtes", "laut Informationen von X")."""
+        j = m + 1
+        if j + 2 < len(seq) and seq[j].text in self.lex.nach_nouns and seq[j + 1].text in ("des", "der", "von", "vom"):
+            return j + 2 if seq[j + 1].text in ("von", "vom") else j + 1
+        return j
 
     def _after_nach_noun(self, seq: list[Token], m: int) -> int | None:
         """Where the speaker starts after "nach" at m: "nach Angaben (von) X", "nach den Worten X";

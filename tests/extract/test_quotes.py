@@ -308,6 +308,9 @@ ROWS = [
     # "sagte sein Agent": a possessive role noun after the verb is the subject, someone else than the person
     ("Der Schauspieler Leo Kamp ist tot. „Er war ein großer Künstler“, sagte sein Agent.",
      "Er war ein großer Künstler", "sein Agent", "sagte", []),
+    # "laut Angaben des X": the source is the genitive after the noun of saying
+    ("Laut Angaben des Statistischen Bundesamtes stiegen die Preise „so stark wie seit Jahren nicht“.",
+     "so stark wie seit Jahren nicht", "des Statistischen Bundesamtes", "Laut", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
