@@ -92,6 +92,12 @@ class QuoteFinder:
                         self.report_sentence(si, out)
                         if ctx is not None and si - ctx_sent == 1 and self._continues_report(sent):
                             ctx_sent = si  # reported speech without a new speaker: the last one still speaks
+                        elif (ctx is None or si - ctx_sent > 3) and self._continues_report(sent):
+                            # "X stellte den Bericht vor. Die Zahl sei gestiegen.": reported speech right
+                            # after a sentence about a person, with no speaker of its own, reports that person
+                            b = self._previous_subject(si)
+                            if b is not None and b.person is not None:
+                                ctx, ctx_sent = b, si
                 continue
             seq = self.sequence(sent, spans)
             qidx = [k for k, t in enumerate(seq) if t.text == QUOTE]

@@ -311,6 +311,10 @@ ROWS = [
     # "laut Angaben des X": the source is the genitive after the noun of saying
     ("Laut Angaben des Statistischen Bundesamtes stiegen die Preise „so stark wie seit Jahren nicht“.",
      "so stark wie seit Jahren nicht", "des Statistischen Bundesamtes", "Laut", []),
+    # a chain of reported speech opened right after a sentence about a person, across an indicative sentence
+    ("Gesundheitsminister Paul Rand stellte am Montag den Bericht vor. Die Zahl der Fälle sei gestiegen. Im Jahr 2020 "
+     "gab es 300 Fälle. Besonders betroffen seien „junge Erwachsene in Großstädten“.",
+     "junge Erwachsene in Großstädten", "Paul Rand", None, []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
