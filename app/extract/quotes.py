@@ -117,7 +117,7 @@ class QuoteFinder:
                         atts[n] = atts[m]
                         rules[n] = "shared"
                         break
-            reported = self._reported(sent)
+            reported = self._reported(sent, seq)
             stated = False
             for n, k in enumerate(qidx):
                 q = spans[n]
@@ -220,7 +220,7 @@ class QuoteFinder:
         statement before it."""
         return self._reported(sent)
 
-    def _reported(self, sent: Sentence) -> bool:
+    def _reported(self, sent: Sentence, seq: list[Token] | None = None) -> bool:
         """The sentence is in the subjunctive of reported speech: an irregular form anywhere ("sei",
         "habe", "würden"), or outside its quotations a regular Konjunktiv I derived from the stem
         ("Die Studie zeige …", "…, die sie verfolge")."""
@@ -229,7 +229,8 @@ class QuoteFinder:
         key = (sent.start, sent.end)
         hit = self._reported_cache.get(key)
         if hit is None:
-            seq = self.sequence(sent, [q for q in self.spans if sent.start <= q.open_at < sent.end])
+            if seq is None:
+                seq = self.sequence(sent, [q for q in self.spans if sent.start <= q.open_at < sent.end])
             hit = self._konjunktiv_in(seq)
             self._reported_cache[key] = hit
         return hit
@@ -243,7 +244,12 @@ class QuoteFinder:
         return m is not None and m > 0 and self._konjunktiv_at(seq, m)
 
     def _konjunktiv_in(self, seq: list[Token]) -> bool:
-        return any(self._konjunktiv_at(seq, m) for m in range(len(seq)))
+        konj = self.lex.konjunktiv_i
+        for m, t in enumerate(seq):
+            w = t.text
+            if w[-1:] == "e" and w[:1].islower() and konj(w) and self._konjunktiv_at(seq, m):
+                return True
+        return False
 
     def _konjunktiv_at(self, seq: list[Token], m: int) -> bool:
         """seq[m] is a regular Konjunktiv I in verb position: not after an article, a preposition or
