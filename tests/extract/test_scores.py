@@ -43,4 +43,4 @@ def test_wikinews_articles_quotes_and_speakers() -> None:
     against regressions of the figures reached."""
     out = score(SHARED / "eval" / "spkatt-train" / "gold", SHARED / "eval" / "spkatt-train" / "articles")
     assert out["quotes"]["f1"] >= 0.93, out
-    assert out["speaker_accuracy"] >= 0.915, out
+    assert out["speaker_accuracy"] >= 0.92, out
