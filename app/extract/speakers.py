@@ -273,6 +273,10 @@ class Attributor:
         if ent and ent.entity.kind in ("media", "organization") and not np.names and not role:
             a.speaker = ent.entity.name
             return a
+        named = self._body_named_from_head(np) if role else None
+        if named is not None:
+            a.speaker = named  # "Ärzte ohne Grenzen": a known body whose name starts with a role noun
+            return a
         if np.names and cast.entity_in(np.names[0].start, np.names[-1].end, ("state", "organization", "media")) and role:
             pass  # "Der oberste Führer Irans": a state's genitive after the role noun, no person's name
         elif np.names:
@@ -385,6 +389,18 @@ class Attributor:
                     found = w[: len(w) - len(ending)] if ending else w
                     break
         return found
+
+    def _body_named_from_head(self, np: NP) -> str | None:
+        """A known organisation or medium whose name starts with the noun phrase's head word and goes
+        on past it ("Ärzte ohne Grenzen"), not a compound that only begins with a name ("EU-Kommissar")."""
+        head = np.head or ""
+        h = self.text.find(head, np.start, np.end) if head else -1
+        if h == -1:
+            return None
+        for m in self.cast.gaz_mentions:
+            if m.start == h and m.end > h + len(head) and m.entity.kind in ("organization", "media"):
+                return m.entity.name
+        return None
 
     def _genitive_text(self, start: int, end: int) -> bool:
         """The name at start..end ends in a genitive -s, and the text names it elsewhere without it."""

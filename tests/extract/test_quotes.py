@@ -315,6 +315,12 @@ ROWS = [
     ("Gesundheitsminister Paul Rand stellte am Montag den Bericht vor. Die Zahl der Fälle sei gestiegen. Im Jahr 2020 "
      "gab es 300 Fälle. Besonders betroffen seien „junge Erwachsene in Großstädten“.",
      "junge Erwachsene in Großstädten", "Paul Rand", None, []),
+    # feminine role nouns with an umlaut ("Staatsanwältin") are role nouns
+    ("Der Prozess begann am Montag. „Der Fall ist eindeutig“, sagte die Staatsanwältin.", "Der Fall ist eindeutig",
+     "die Staatsanwältin", "sagte", []),
+    # a known body whose name starts with a role noun ("Ärzte ohne Grenzen") is that body
+    ("„Wir helfen sofort“, teilte Ärzte ohne Grenzen am Montag mit.", "Wir helfen sofort", "Médecins Sans Frontières",
+     "teilte", []),
     # English
     ('"We will not back down," said Jens Stoltenberg.', "We will not back down,", "Jens Stoltenberg", "said", []),
     ('"We will stand with Russia until victory," Choe Son Hui said in Moscow.',
