@@ -746,7 +746,7 @@ class QuoteFinder:
             return c
         a = self._cue_after(seq, k, qidx)
         if a is not None and a.speaker:
-            return self._fronted_clause_speaker(seq, k, qidx) or a
+            return self._fronted_clause_speaker(seq, k, qidx) or self._reported_through(seq, k, a) or a
         b = self._cue_before(seq, k, qidx)
         if b is not None and b.speaker:
             return b
@@ -757,6 +757,24 @@ class QuoteFinder:
         if d is not None:
             return d
         return a or b
+
+    def _reported_through(self, seq: list[Token], k: int, a: Attribution) -> Attribution | None:
+        """"X sagte, die Lage sei „ernst“, wie die Agentur Y berichtete" / "X said it was "grave",
+        according to Y": an outlet named after the quotation in a "wie"/"according to" clause is the
+        channel when the sentence has a speaker of its own; that speaker says it, through the outlet."""
+        j = k + 1 + (k + 1 < len(seq) and seq[k + 1].text == ",")
+        if j >= len(seq) or seq[j].text.lower() not in ("wie", "according") or a.speaker_start is None:
+            return None
+        if self.cast.entity_in(a.speaker_start, a.speaker_end, ("media",)) is None:
+            return None
+        b = self.sentence_cue(seq, k)
+        if b is None or not b.speaker or b.speaker == a.speaker or self.cast.entity_in(
+                b.speaker_start or 0, b.speaker_end or 0, ("media",)) is not None:
+            return None
+        if a.speaker not in b.via:
+            b.via.append(a.speaker)
+        b.strength = 3
+        return b
 
     def _subordinate_clause_speaker(self, seq: list[Token], k: int) -> Attribution | None:
         """"Während die Regierung von einem „Erfolg“ sprach, kritisierte …", "…, nachdem X das Spiel als

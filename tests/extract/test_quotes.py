@@ -294,6 +294,13 @@ ROWS = [
     # "Die Forscher um X schreiben in der Fachzeitschrift „Y“": the group before the verb speaks, not the journal
     ("Die Forscher um Lena Beck schreiben in der Fachzeitschrift „Nature“, das Ergebnis sei „überraschend klar“.",
      "überraschend klar", "Die Forscher", "schreiben", []),
+    # an outlet in a "wie … berichtete" clause after the quotation is the channel of the sentence's speaker
+    ("Außenminister Jan Ek sagte am Montag, die Gespräche seien „sehr offen“ gewesen, wie die Agentur TASS berichtete.",
+     "sehr offen", "Jan Ek", "sagte", ["TASS"]),
+    ("„Wir bleiben standhaft“, erklärte Premierministerin Ida Holm, wie die Agentur Reuters meldete.",
+     "Wir bleiben standhaft", "Ida Holm", "erklärte", ["Reuters"]),
+    # with nobody else speaking, the outlet that reports is the source
+    ("Die Lage sei „unter Kontrolle“, wie die Agentur TASS berichtete.", "unter Kontrolle", "TASS", "berichtete", []),
     # a quotation inside a subordinate clause closed by its own speech verb is that clause's subject's
     ("Während die Regierung von einem „Erfolg“ sprach, kritisierte die Opposition das Ergebnis als „Desaster“.",
      "Erfolg", "die Regierung", "sprach", []),
