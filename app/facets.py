@@ -110,15 +110,29 @@ def _top_actors(session: Session, counted, *conditions) -> list:  # noqa: ANN001
     )
 
 
+def _counting(model, c, n):  # noqa: ANN001, ANN202
+    """`base(*cols, article=…, leave_out=…)`: the columns and the count `n` over `model`'s rows, joined
+    to their article when a column (article=True) or a condition other than the facet's own reads it."""
+    def base(*cols, article: bool = False, leave_out: str | None = None):  # noqa: ANN202
+        stmt = select(*cols, n).select_from(model)
+        if model is not Article and (article or needs_article(c, leave_out)):
+            stmt = stmt.join(Article, model.article_id == Article.id)
+        return stmt
+    return base
+
+
+def _publisher_rows(session: Session, base, conditions, n) -> list:  # noqa: ANN001
+    """(outlet, count) of the LIMIT outlets counted most."""
+    return querycache.rows(session,
+        base(Article.publisher, article=True).where(*conditions, Article.publisher.is_not(None))
+        .group_by(unindexed(Article.publisher, session)).order_by(desc(n)).limit(LIMIT)
+    )
+
+
 def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     c = quote_conditions(session, f)
     n = func.count().label("n")
-
-    def base(*cols, article: bool = False, leave_out: str | None = None):  # noqa: ANN202
-        stmt = select(*cols, n).select_from(Quote)
-        if article or needs_article(c, leave_out):
-            stmt = stmt.join(Article, Quote.article_id == Article.id)
-        return stmt
+    base = _counting(Quote, c, n)
 
     speakers = _top_actors(session,
         base(Quote.speaker_id.label("actor_id"), leave_out="speaker").where(
@@ -128,10 +142,7 @@ def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
         base(QuoteVia.actor_id.label("actor_id"), leave_out="via").join(QuoteVia, QuoteVia.quote_id == Quote.id)
         .where(*without(c, "via")).group_by(QuoteVia.actor_id)
     )
-    publishers = querycache.rows(session,
-        base(Article.publisher, article=True).where(*without(c, "publisher"), Article.publisher.is_not(None))
-        .group_by(unindexed(Article.publisher, session)).order_by(desc(n)).limit(LIMIT)
-    )
+    publishers = _publisher_rows(session, base, without(c, "publisher"), n)
     kinds = querycache.rows(session, base(Quote.kind, leave_out="kind").where(*without(c, "kind")).group_by(Quote.kind))
     return [
         _facet(f, path, "speaker", "Speaker", _actors(speakers), _actor_keys(session, f.speaker)),
@@ -145,12 +156,7 @@ def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
 def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     c = estimate_conditions(session, f)
     count = func.count().label("n")
-
-    def base(*cols, article: bool = False, leave_out: str | None = None):  # noqa: ANN202
-        stmt = select(*cols, count).select_from(Estimate)
-        if article or needs_article(c, leave_out):
-            stmt = stmt.join(Article, Estimate.article_id == Article.id)
-        return stmt
+    base = _counting(Estimate, c, count)
 
     sources = _top_actors(session,
         base(EstimateSource.actor_id.label("actor_id"), leave_out="source")
@@ -165,10 +171,7 @@ def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN
         base(Estimate.unit, leave_out="unit").where(*without(c, "unit"), Estimate.unit.is_not(None))
         .group_by(Estimate.unit).order_by(desc(count)).limit(LIMIT)
     )
-    publishers = querycache.rows(session,
-        base(Article.publisher, article=True).where(*without(c, "publisher"), Article.publisher.is_not(None))
-        .group_by(unindexed(Article.publisher, session)).order_by(desc(count)).limit(LIMIT)
-    )
+    publishers = _publisher_rows(session, base, without(c, "publisher"), count)
     return [
         _facet(f, path, "source", "Who says so", _actors(sources), _actor_keys(session, f.source)),
         _facet(f, path, "qualifier", "Qualifier", _plain(qualifiers, _words), _same(f.qualifier)),
@@ -180,15 +183,9 @@ def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN
 
 def article_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     c = article_conditions(session, f)
-
-    def base(*cols, article: bool = True):  # noqa: ANN202, ARG001
-        return select(*cols, func.count(func.distinct(Article.id))).select_from(Article)
-
     count = func.count(func.distinct(Article.id))
-    publishers = querycache.rows(session,
-        base(Article.publisher).where(*without(c, "publisher"), Article.publisher.is_not(None))
-        .group_by(unindexed(Article.publisher, session)).order_by(desc(count)).limit(LIMIT)
-    )
+    base = _counting(Article, c, count)
+    publishers = _publisher_rows(session, base, without(c, "publisher"), count)
     named = select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
     if without(c, "actor"):  # only then the article is read (ix_mention_actor_article serves the rest)
         named = named.join(Article, Mention.article_id == Article.id).where(*without(c, "actor"))

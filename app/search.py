@@ -89,51 +89,36 @@ def marked(fragment: str):  # noqa: ANN201
     return Markup(str(escape(fragment)).replace(OPEN, "<mark>").replace(CLOSE, "</mark>"))
 
 
-def search_quotes(session: Session, user_input: str, limit: int = 30) -> list[tuple[int, object]]:
-    """(quote id, highlighted text), best match first."""
+def _hits(session: Session, user_input: str, limit: int, postgres: tuple[str, str, str, str], sqlite: str):
+    """(id, highlighted fragment) of the best matches: on PostgreSQL `postgres` = (table, column,
+    vector, ts_headline options), on SQLite `sqlite` = the FTS5 query (:o, :c, :m, :n bound)."""
     expression = fts_expression(user_input)
     if not expression:
         return []
     if _postgres(session):
+        table, column, vector, options = postgres
         rows = session.connection().execute(
             text(
-                f"SELECT id, ts_headline('{CONFIG}', {_tagless('text')}, q, :options) FROM quote, to_tsquery('{CONFIG}', :q) q "
-                f"WHERE {QUOTE_VECTOR} @@ q ORDER BY ts_rank({QUOTE_VECTOR}, q) DESC, id LIMIT :n"
+                f"SELECT id, ts_headline('{CONFIG}', {_tagless(column)}, q, :options) FROM {table}, to_tsquery('{CONFIG}', :q) q "
+                f"WHERE {vector} @@ q ORDER BY ts_rank({vector}, q) DESC, id LIMIT :n"
             ),
-            {"q": ts_query(user_input), "options": f"StartSel={OPEN}, StopSel={CLOSE}, HighlightAll=true", "n": limit},
+            {"q": ts_query(user_input), "options": f"StartSel={OPEN}, StopSel={CLOSE}, {options}", "n": limit},
         ).all()
         return [(rowid, marked(_untag(h))) for rowid, h in rows]
-    rows = session.connection().execute(
-        text(
-            "SELECT rowid, highlight(quote_fts, 0, :o, :c) FROM quote_fts WHERE quote_fts MATCH :m "
-            "ORDER BY bm25(quote_fts) LIMIT :n"
-        ),
-        {"o": OPEN, "c": CLOSE, "m": expression, "n": limit},
-    ).all()
+    rows = session.connection().execute(text(sqlite), {"o": OPEN, "c": CLOSE, "m": expression, "n": limit}).all()
     return [(rowid, marked(h)) for rowid, h in rows]
+
+
+def search_quotes(session: Session, user_input: str, limit: int = 30) -> list[tuple[int, object]]:
+    """(quote id, highlighted text), best match first."""
+    return _hits(session, user_input, limit, ("quote", "text", QUOTE_VECTOR, "HighlightAll=true"),
+                 "SELECT rowid, highlight(quote_fts, 0, :o, :c) FROM quote_fts WHERE quote_fts MATCH :m "
+                 "ORDER BY bm25(quote_fts) LIMIT :n")
 
 
 def search_articles(session: Session, user_input: str, limit: int = 30) -> list[tuple[int, object]]:
     """(article id, highlighted snippet of the text), best match first (title hits weigh more)."""
-    expression = fts_expression(user_input)
-    if not expression:
-        return []
-    if _postgres(session):
-        rows = session.connection().execute(
-            text(
-                f"SELECT id, ts_headline('{CONFIG}', {_tagless('body')}, q, :options) FROM article, to_tsquery('{CONFIG}', :q) q "
-                f"WHERE {ARTICLE_VECTOR} @@ q ORDER BY ts_rank({ARTICLE_VECTOR}, q) DESC, id LIMIT :n"
-            ),
-            {"q": ts_query(user_input), "n": limit,
-             "options": f"StartSel={OPEN}, StopSel={CLOSE}, MaxWords=24, MinWords=12, MaxFragments=2, "
-                        "FragmentDelimiter=\" … \""},
-        ).all()
-        return [(rowid, marked(_untag(s))) for rowid, s in rows]
-    rows = session.connection().execute(
-        text(
-            "SELECT rowid, snippet(article_fts, 1, :o, :c, '…', 24) FROM article_fts WHERE article_fts MATCH :m "
-            "ORDER BY bm25(article_fts, 5.0, 1.0) LIMIT :n"
-        ),
-        {"o": OPEN, "c": CLOSE, "m": expression, "n": limit},
-    ).all()
-    return [(rowid, marked(s)) for rowid, s in rows]
+    return _hits(session, user_input, limit,
+                 ("article", "body", ARTICLE_VECTOR, 'MaxWords=24, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'),
+                 "SELECT rowid, snippet(article_fts, 1, :o, :c, '…', 24) FROM article_fts WHERE article_fts MATCH :m "
+                 "ORDER BY bm25(article_fts, 5.0, 1.0) LIMIT :n")

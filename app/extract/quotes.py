@@ -818,11 +818,7 @@ class QuoteFinder:
             np, via = self.att.subject_for_verb(seq, m, 0, k, v)
             if np is None or np.pronoun and np.pronoun not in PRONOUNS_3:
                 return None
-            a = self._make(np, seq[m], via, seq, k)
-            if not a.speaker:
-                return None
-            a.strength = 3
-            return a
+            return self._spoken(np, seq[m], via, seq, k, strength=3)
         return None
 
     def _parenthesised(self, seq: list[Token], k: int) -> Attribution | None:
@@ -1261,11 +1257,7 @@ class QuoteFinder:
         np = self.att.main_clause_subject(seq, 0, k)
         if np is None or np.pronoun or not self.att._can_speak(np):
             return None
-        a = self._make(np, None, [], seq, k)
-        if not a.speaker:
-            return None
-        a.strength = 2
-        return a
+        return self._spoken(np, None, [], seq, k, strength=2)
 
     def wonach_subject(self, seq: list[Token], k: int) -> Attribution | None:
         """"X zitiert die Zeitung, wonach Minister Y die Schuld … zuweist, deren „…“": a "wonach" clause
@@ -1280,11 +1272,7 @@ class QuoteFinder:
             np = self.att.parse_np(seq, m + 1, k)
             if np is None or np.pronoun or not (np.names or self.cast.person_in(np.start, np.end)):
                 return None
-            a = self._make(np, seq[m], [], seq, k)
-            if not a.speaker:
-                return None
-            a.strength = 2
-            return a
+            return self._spoken(np, seq[m], [], seq, k, strength=2)
         return None
 
     def noun_cue(self, seq: list[Token], k: int) -> Attribution | None:
@@ -1342,6 +1330,14 @@ class QuoteFinder:
             if np is not None and np.j == m:
                 return np
         return None
+
+    def _spoken(self, np: NP, cue: Token | None, via: list[str], seq: list[Token], hi: int, strength: int) -> Attribution | None:
+        """The attribution of `np` as speaker at `cue`, with its strength; None when it names no one."""
+        a = self._make(np, cue, via, seq, hi)
+        if not a.speaker:
+            return None
+        a.strength = strength
+        return a
 
     def _is_medium(self, np: NP, a: Attribution) -> bool:
         ent = self.cast.entity_in(np.start, np.end, ("media",))
