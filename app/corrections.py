@@ -309,9 +309,3 @@ def _undo_merge(session: Session, c: Correction, rebuild) -> None:  # noqa: ANN0
     articles |= set(session.exec(select(ArticleSource.article_id).where(ArticleSource.actor_id == into)).all())
     session.flush()
     rebuild(session, sorted(articles))
-
-
-def active_actor_corrections(session: Session) -> list[Correction]:
-    return list(session.exec(
-        select(Correction).where(Correction.target == "actor", Correction.undone_at.is_(None)).order_by(Correction.id)
-    ))

@@ -66,11 +66,6 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.split("\n") if line.strip()), "")[:300]
 
 
-def existing_article(engine: Engine, body: str) -> int | None:
-    with Session(engine) as session:
-        return session.exec(select(Article.id).where(Article.content_hash == content_hash(body))).first()
-
-
 BATCH = 50  # articles written per transaction (each in its own savepoint)
 POOL_MIN = 16  # a batch with fewer articles to extract is extracted in this process
 CHUNK = 5  # articles per task sent to a worker process
