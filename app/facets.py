@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import desc, func
 from sqlmodel import Session, select
 
-from app import querycache
+from app import querycache, tally
 from app.filters import ListFilters
 from app.models import Actor, Article, Estimate, EstimateSource, Mention, Quote, QuoteVia
 from app.queries import (
@@ -26,6 +26,7 @@ from app.queries import (
     month_of,
     needs_article,
     quote_conditions,
+    quote_tally,
     source_conditions,
     unindexed,
     without,
@@ -79,6 +80,10 @@ def _actors(rows) -> list[tuple]:  # noqa: ANN001
     return [(name, name, n, actor_id) for actor_id, name, n in rows]
 
 
+def _months(rows) -> list[tuple]:  # noqa: ANN001
+    return [(month_label(m), m, n, m) for m, n in rows]
+
+
 def _words(value: str) -> str:
     return value.replace("_", " ")
 
@@ -92,12 +97,12 @@ def _actor_keys(session: Session, chosen: list[str]) -> dict[str, object]:
 
 
 def _month_rows(session: Session, base, conditions) -> list:  # noqa: ANN001
+    """(month, count) of the 24 latest months."""
     month = month_of(Article.published, session)
-    rows = querycache.rows(session,
+    return querycache.rows(session,
         base(month, article=True).where(*conditions, Article.published.is_not(None)).group_by(month)
         .order_by(desc(month)).limit(24)
     )
-    return [(month_label(m), m, n, m) for m, n in rows]
 
 
 def _top_actors(session: Session, counted, *conditions) -> list:  # noqa: ANN001
@@ -125,15 +130,30 @@ def _publisher_rows(session: Session, base, conditions, n) -> list:  # noqa: ANN
     """(outlet, count) of the LIMIT outlets counted most."""
     return querycache.rows(session,
         base(Article.publisher, article=True).where(*conditions, Article.publisher.is_not(None))
-        .group_by(unindexed(Article.publisher, session)).order_by(desc(n)).limit(LIMIT)
+        .group_by(unindexed(Article.publisher, session)).order_by(desc(n), Article.publisher).limit(LIMIT)
     )
 
 
 def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
     c = quote_conditions(session, f)
+    tallied = quote_tally(session, f, c)
+    if tallied:
+        speakers, via, publishers, months, kinds = _tallied_quote_facets(session, tallied)
+    else:
+        speakers, via, publishers, months, kinds = _counted_quote_facets(session, c)
+    return [
+        _facet(f, path, "speaker", "Speaker", _actors(speakers), _actor_keys(session, f.speaker)),
+        _facet(f, path, "via", "Via", _actors(via), _actor_keys(session, f.via)),
+        _facet(f, path, "publisher", "Publisher", _plain(publishers), _same(f.publisher)),
+        _facet(f, path, "month", "Month", _months(months), _same(f.month)),
+        _facet(f, path, "kind", "Kind", _plain(kinds), _same(f.kind)),
+    ]
+
+
+def _counted_quote_facets(session: Session, c) -> tuple[list, ...]:  # noqa: ANN001
+    """speakers, channels, outlets, months, kinds: counted over the matching quotes."""
     n = func.count().label("n")
     base = _counting(Quote, c, n)
-
     speakers = _top_actors(session,
         base(Quote.speaker_id.label("actor_id"), leave_out="speaker").where(
             *without(c, "speaker"), Quote.speaker_id.is_not(None)).group_by(Quote.speaker_id)
@@ -143,14 +163,21 @@ def quote_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
         .where(*without(c, "via")).group_by(QuoteVia.actor_id)
     )
     publishers = _publisher_rows(session, base, without(c, "publisher"), n)
-    kinds = querycache.rows(session, base(Quote.kind, leave_out="kind").where(*without(c, "kind")).group_by(Quote.kind))
-    return [
-        _facet(f, path, "speaker", "Speaker", _actors(speakers), _actor_keys(session, f.speaker)),
-        _facet(f, path, "via", "Via", _actors(via), _actor_keys(session, f.via)),
-        _facet(f, path, "publisher", "Publisher", _plain(publishers), _same(f.publisher)),
-        _facet(f, path, "month", "Month", _month_rows(session, base, without(c, "month")), _same(f.month)),
-        _facet(f, path, "kind", "Kind", _plain(kinds), _same(f.kind)),
-    ]
+    kinds = querycache.rows(session, base(Quote.kind, leave_out="kind").where(*without(c, "kind"))
+                            .group_by(Quote.kind).order_by(Quote.kind))
+    return speakers, via, publishers, _month_rows(session, base, without(c, "month")), kinds
+
+
+def _tallied_quote_facets(session: Session, t: tally.QuoteTally) -> tuple[list, ...]:
+    """The same, read from the tally."""
+    T = tally.T  # noqa: N806
+    speakers = _top_actors(session, t.counted(T.speaker_id.label("actor_id"), "speaker", T.speaker_id != 0))
+    via = _top_actors(session, t.counted(T.via_id.label("actor_id"), "via"))
+    publishers = querycache.rows(session, t.counted(T.publisher, "publisher", T.publisher != "")
+                                 .order_by(desc("n"), T.publisher).limit(LIMIT))
+    months = querycache.rows(session, t.counted(T.month, "month", T.month != "").order_by(desc(T.month)).limit(24))
+    kinds = querycache.rows(session, t.counted(T.kind, "kind").order_by(T.kind))
+    return speakers, via, publishers, months, kinds
 
 
 def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN001
@@ -177,7 +204,7 @@ def estimate_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN
         _facet(f, path, "qualifier", "Qualifier", _plain(qualifiers, _words), _same(f.qualifier)),
         _facet(f, path, "unit", "What is counted", _plain(units), _same(f.unit)),
         _facet(f, path, "publisher", "Publisher", _plain(publishers), _same(f.publisher)),
-        _facet(f, path, "month", "Month", _month_rows(session, base, without(c, "month")), _same(f.month)),
+        _facet(f, path, "month", "Month", _months(_month_rows(session, base, without(c, "month"))), _same(f.month)),
     ]
 
 
@@ -193,7 +220,7 @@ def article_facets(session: Session, f, path: str) -> list[Facet]:  # noqa: ANN0
     return [
         _facet(f, path, "publisher", "Publisher", _plain(publishers), _same(f.publisher)),
         _facet(f, path, "actor", "Mentions", _actors(actors), _actor_keys(session, f.actor)),
-        _facet(f, path, "month", "Month", _month_rows(session, base, without(c, "month")), _same(f.month)),
+        _facet(f, path, "month", "Month", _months(_month_rows(session, base, without(c, "month"))), _same(f.month)),
     ]
 
 

@@ -14,14 +14,16 @@ FTS_TABLES = ("quote_fts", "article_fts")
 FTS_INDEXES = ("ix_quote_fts", "ix_article_fts")  # PostgreSQL's GIN expression indexes (0004)
 HAND_WRITTEN_INDEXES = (*FTS_INDEXES, "ix_quote_speaker_visible", "ix_quote_article_start", "ix_article_facets",
                         "ix_quote_via_actor_quote", "ix_article_published_desc",  # 0005: for the lists
-                        "ix_mention_actor_article")  # 0006
-HAND_WRITTEN_TABLES = ("data_version",)  # 0005: the query cache's key, kept by triggers
+                        "ix_mention_actor_article",  # 0006
+                        "ix_quote_tally_month")  # 0007
+HAND_WRITTEN_TABLES = ("data_version",  # 0005: the query cache's key, kept by triggers
+                       "quote_tally")  # 0007: the quotes list's counts, kept by triggers
 
 
 def include_name(name, type_, parent_names) -> bool:  # noqa: ANN001, ARG001
     """Autogenerate leaves out what migrations write by hand: the search structures of 0002 (FTS5
     tables and their shadow tables, SQLite) and 0004 (GIN indexes, PostgreSQL), and the list
-    indexes and the data version of 0005."""
+    indexes and the data version of 0005, the quote tally of 0007."""
     if type_ == "index" and name in HAND_WRITTEN_INDEXES:
         return False
     return not (type_ == "table" and name and (name.startswith(FTS_TABLES) or name in HAND_WRITTEN_TABLES))

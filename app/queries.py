@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, and_, desc, func, literal_column, nulls_la
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from app import querycache
+from app import querycache, tally
 from app.filters import (
     ActorFilters,
     ArticleFilters,
@@ -210,9 +210,17 @@ def quote_conditions(session: Session, f: QuoteFilters) -> Conditions:
     return conditions
 
 
+def quote_tally(session: Session, f: QuoteFilters, conditions: Conditions) -> tally.QuoteTally | None:
+    """The quotes list's counts from the maintained tally, when its filters allow (app/tally.py)."""
+    if not conditions.keys() <= tally.ANSWERS:
+        return None
+    return tally.for_quotes(session, f, set(conditions), actor_ids(session, f.speaker), actor_ids(session, f.via))
+
+
 def list_quotes(session: Session, f: QuoteFilters, page_size: int) -> Page:
     conditions = quote_conditions(session, f)
-    total = querycache.scalar(session, count_items(Quote, conditions))
+    tallied = quote_tally(session, f, conditions)
+    total = querycache.scalar(session, tallied.total() if tallied else count_items(Quote, conditions))
     page = min(f.page, max(1, ceil(total / page_size)))
     offset = (page - 1) * page_size
     order = (nulls_last(desc(Article.published)), Article.id, Quote.start)
