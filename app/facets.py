@@ -171,7 +171,7 @@ def _counted_quote_facets(session: Session, c) -> tuple[list, ...]:  # noqa: ANN
 def _tallied_quote_facets(session: Session, t: tally.QuoteTally) -> tuple[list, ...]:
     """The same, read from the tally."""
     T = tally.T  # noqa: N806
-    speakers = _top_actors(session, t.counted(T.speaker_id.label("actor_id"), "speaker", T.speaker_id != 0))
+    speakers = _top_actors(session, t.speakers())
     via = _top_actors(session, t.counted(T.via_id.label("actor_id"), "via"))
     publishers = querycache.rows(session, t.counted(T.publisher, "publisher", T.publisher != "")
                                  .order_by(desc("n"), T.publisher).limit(LIMIT))

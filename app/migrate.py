@@ -17,7 +17,7 @@ HAND_WRITTEN_INDEXES = (*FTS_INDEXES, "ix_quote_speaker_visible", "ix_quote_arti
                         "ix_mention_actor_article",  # 0006
                         "ix_quote_tally_month")  # 0007
 HAND_WRITTEN_TABLES = ("data_version",  # 0005: the query cache's key, kept by triggers
-                       "quote_tally")  # 0007: the quotes list's counts, kept by triggers
+                       "quote_tally", "quote_speaker_tally")  # 0007: the quotes list's counts, kept by triggers
 
 
 def include_name(name, type_, parent_names) -> bool:  # noqa: ANN001, ARG001

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from math import ceil
 
-from sqlalchemy import ColumnElement, and_, desc, func, literal_column, nulls_last, or_
+from sqlalchemy import ColumnElement, and_, desc, event, func, literal_column, nulls_last, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -106,12 +106,25 @@ def resolve_actor(session: Session, value: str) -> Actor | None:
 
 
 def actor_ids(session: Session, values: list[str]) -> list[int]:
-    """Ids of the named actors; an unknown name matches nothing (id -1 keeps the filter closed)."""
+    """Ids of the named actors; an unknown name matches nothing (id -1 keeps the filter closed).
+    A request asks for the same names several times (conditions, counts, facets, chips): each name is
+    looked up once per session until it next writes."""
+    known = session.info.setdefault(_ACTOR_IDS, {})
     ids = []
     for value in values:
-        actor = resolve_actor(session, value)
-        ids.append(actor.id if actor else -1)
+        if value not in known:
+            actor = resolve_actor(session, value)
+            known[value] = actor.id if actor else -1
+        ids.append(known[value])
     return ids
+
+
+_ACTOR_IDS = "dossier.actor_ids"
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_actor_ids(session: Session, _context) -> None:  # noqa: ANN001
+    session.info.pop(_ACTOR_IDS, None)
 
 
 def _paginate(session: Session, stmt, count_stmt, f: ListFilters, page_size: int):  # noqa: ANN001

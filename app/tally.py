@@ -7,6 +7,8 @@ by triggers. A list whose filters are all on those columns is counted from it: a
 ~80,000 quotes are ~1,600 tally rows. Filters it cannot answer (text search, one article, several
 channels at once, a date range that does not start and end on a month's bounds) are counted from
 the quotes as before (app/facets.py). Both ways give the same numbers (tests/test_tally.py).
+quote_speaker_tally (speaker_id -> n) answers the total and the speaker facet when no other filter
+is set (the speaker facet of a speaker's list counts all quotes: 1,500 rows instead of 120,000).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from app.filters import QuoteFilters
 TALLY = table("quote_tally", column("via_id", Integer), column("speaker_id", Integer), column("publisher"),
               column("month"), column("kind"), column("n", Integer))
 T = TALLY.c
+SPEAKERS = table("quote_speaker_tally", column("speaker_id", Integer), column("n", Integer))  # via 0, by speaker
 TRIGGERS = {f"quote_tally_{name}" for name in ("quote_insert", "quote_update", "quote_delete", "via_insert",
                                                "via_update", "via_delete", "article_update", "article_delete")}
 ANSWERS = {"visible", "speaker", "via", "publisher", "month", "from", "to", "kind"}  # filters it can answer
@@ -54,14 +57,30 @@ class QuoteTally:
 
     conditions: dict[str, ColumnElement]
     via: int | None
+    speaker_ids: list[int]
 
     def where(self, leave_out: str | None = None) -> list[ColumnElement]:
         rows = T.via_id != 0 if leave_out == "via" else T.via_id == (self.via or 0)
         return [rows, *(c for name, c in self.conditions.items() if name != leave_out)]
 
+    def _by_speaker_alone(self, leave_out: str | None = None) -> bool:
+        """Whether no filter but the speaker's is left (the speakers' own counts answer)."""
+        return self.via is None and self.conditions.keys() - {leave_out} <= {"speaker"}
+
     def total(self):  # noqa: ANN201
         """The statement counting the list's quotes."""
+        if self._by_speaker_alone():
+            s = SPEAKERS.c
+            return select(func.coalesce(func.sum(s.n), 0)).select_from(SPEAKERS).where(
+                *([s.speaker_id.in_(self.speaker_ids)] if "speaker" in self.conditions else []))
         return select(func.coalesce(func.sum(T.n), 0)).select_from(TALLY).where(*self.where())
+
+    def speakers(self):  # noqa: ANN201
+        """(actor_id, n) per speaker over the list with its speaker filter left out."""
+        if self._by_speaker_alone("speaker"):
+            s = SPEAKERS.c
+            return select(s.speaker_id.label("actor_id"), s.n.label("n")).where(s.speaker_id != 0, s.n > 0)
+        return self.counted(T.speaker_id.label("actor_id"), "speaker", T.speaker_id != 0)
 
     def counted(self, key, leave_out: str, *conditions):  # noqa: ANN001, ANN201
         """(key, n) per value of `key` over the list with its filter `leave_out` left out (a facet)."""
@@ -98,4 +117,4 @@ def for_quotes(session: Session, f: QuoteFilters, filters: set[str], speaker_ids
         c["to"] = and_(T.month != "", T.month <= _month(f.to))
     if f.kind:
         c["kind"] = T.kind.in_(f.kind)
-    return QuoteTally(c, via_ids[0] if via_ids else None)
+    return QuoteTally(c, via_ids[0] if via_ids else None, speaker_ids)

@@ -140,3 +140,14 @@ def test_kind_and_role_changes_are_recorded_and_undone(engine, seeded):
         s.commit()
         actor = s.get(Actor, tass)
         assert (actor.kind, actor.role) == ("media", role)
+
+
+def test_a_name_looked_up_once_is_looked_up_again_after_a_write(engine, seeded):
+    from app.queries import actor_ids
+
+    with Session(engine) as s:
+        assert actor_ids(s, ["Neuer Sprecher"]) == [-1]
+        actor = Actor(name="Neuer Sprecher", kind="person")
+        s.add(actor)
+        s.flush()
+        assert actor_ids(s, ["Neuer Sprecher", "Neuer Sprecher"]) == [actor.id, actor.id]

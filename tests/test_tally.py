@@ -35,9 +35,19 @@ def from_scratch(conn) -> dict[tuple, int]:  # noqa: ANN001
     return {tuple(r[:5]): r[5] for r in conn.execute(text(sql))}
 
 
+def speakers_kept(conn) -> dict[int, int]:  # noqa: ANN001
+    return dict(conn.execute(text("SELECT speaker_id, n FROM quote_speaker_tally WHERE n <> 0")).all())
+
+
+def speakers_from_scratch(conn) -> dict[int, int]:  # noqa: ANN001
+    return dict(conn.execute(text("SELECT coalesce(speaker_id, 0), count(*) FROM quote WHERE NOT rejected "
+                                  "GROUP BY coalesce(speaker_id, 0)")).all())
+
+
 def assert_exact(engine) -> None:  # noqa: ANN001
     with engine.connect() as conn:
         assert kept(conn) == from_scratch(conn)
+        assert speakers_kept(conn) == speakers_from_scratch(conn)
 
 
 @pytest.fixture
@@ -162,6 +172,7 @@ def test_the_list_counted_from_the_tally_shows_what_counting_the_quotes_shows(co
         {"from": first.isoformat()},
         {"to": year_end.isoformat(), "publisher": [publisher]},
         {"speaker": ["nobody we know"]},
+        {"speaker": [speaker, "nobody we know"]},
         {"via": ["nobody we know"]},
     ]
     for case in cases:

@@ -11,6 +11,8 @@ via_id 0 is the quote itself (one row per quote); a channel's id counts the quot
 channel it came through (quote_via), so the via facet and a filter on one channel read the same
 table. 0 / '' stand for "none" (no speaker, no publisher, no date) so that the key has no NULL.
 About 1 row per 5 quotes overall, and a frequent speaker's ~80,000 quotes are ~1,600 rows.
+quote_speaker_tally keeps each speaker's visible quotes alone (speaker_id -> n): the speaker facet
+of a list filtered by speaker only (the facet leaves its own filter out: all quotes by speaker).
 
 Triggers keep it exact under every change the tables see: a quote stored, deleted (BEFORE, while its
 channels are still there), corrected (speaker, kind, "not a quote", moved); a channel added, removed
@@ -66,37 +68,40 @@ def _of_article(a: str, d: str) -> str:
             f"JOIN quote_via AS qv ON qv.quote_id = q.id WHERE q.article_id = {a}.id AND {_visible('q', d)}")
 
 
-def _add(rows: str, sign: str, d: str, article: str | None = None) -> str:
-    """Add `sign` per row of `rows` to its tally key. The outlet and month come from `article` (a
-    record: OLD or NEW of an article trigger) or else from the quote's article, read from the table
-    (none there, nothing added: a quote deleted by its article's cascade)."""
+def _add(rows: str, sign: str, d: str, article: str | None = None, speakers: bool = True) -> list[str]:
+    """Add `sign` per row of `rows` to its tally key, and per quote (via_id 0) to its speaker's count.
+    The outlet and month come from `article` (a record: OLD or NEW of an article trigger) or else from
+    the quote's article, read from the table (none there, nothing added: a quote deleted by its
+    article's cascade, already taken out by the article's trigger). `speakers`: False where no row is
+    a quote's own (a channel's rows)."""
     if article:
         source, where, a = f"({rows}) AS x", "1 = 1", article
     else:
         source, where, a = f"({rows}) AS x, article AS a", "a.id = x.article_id", "a"
-    return (f"INSERT INTO quote_tally ({KEY}, n) "
-            f"SELECT x.via_id, coalesce(x.speaker_id, 0), coalesce({a}.publisher, ''), "
-            f"coalesce({_month(a + '.published', d)}, ''), x.kind, {sign} * count(*) "
-            f"FROM {source} WHERE {where} "
-            f"GROUP BY x.via_id, coalesce(x.speaker_id, 0), coalesce({a}.publisher, ''), "
-            f"coalesce({_month(a + '.published', d)}, ''), x.kind "
-            f"ON CONFLICT ({KEY}) DO UPDATE SET n = quote_tally.n + excluded.n")
+    month = f"coalesce({_month(a + '.published', d)}, '')"
+    key = f"x.via_id, coalesce(x.speaker_id, 0), coalesce({a}.publisher, ''), {month}, x.kind"
+    tally = (f"INSERT INTO quote_tally ({KEY}, n) SELECT {key}, {sign} * count(*) FROM {source} WHERE {where} "
+             f"GROUP BY {key} ON CONFLICT ({KEY}) DO UPDATE SET n = quote_tally.n + excluded.n")
+    speaker = (f"INSERT INTO quote_speaker_tally (speaker_id, n) SELECT coalesce(x.speaker_id, 0), {sign} * count(*) "
+               f"FROM {source} WHERE {where} AND x.via_id = 0 GROUP BY coalesce(x.speaker_id, 0) "
+               f"ON CONFLICT (speaker_id) DO UPDATE SET n = quote_speaker_tally.n + excluded.n")
+    return [tally, speaker] if speakers else [tally]
 
 
 # (name, timing and event, table, [statements]) — the same changes on both databases
 def _triggers(d: str) -> list[tuple[str, str, str, list[str]]]:
     return [
-        ("quote_tally_quote_insert", "AFTER INSERT", "quote", [_add(_of_quote("NEW", d), "1", d)]),
+        ("quote_tally_quote_insert", "AFTER INSERT", "quote", [*_add(_of_quote("NEW", d), "1", d)]),
         ("quote_tally_quote_update", "AFTER UPDATE OF speaker_id, kind, rejected, article_id", "quote",
-         [_add(_of_quote("OLD", d), "-1", d), _add(_of_quote("NEW", d), "1", d)]),
-        ("quote_tally_quote_delete", "BEFORE DELETE", "quote", [_add(_of_quote("OLD", d), "-1", d)]),
-        ("quote_tally_via_insert", "AFTER INSERT", "quote_via", [_add(_of_via("NEW", d), "1", d)]),
+         [*_add(_of_quote("OLD", d), "-1", d), *_add(_of_quote("NEW", d), "1", d)]),
+        ("quote_tally_quote_delete", "BEFORE DELETE", "quote", [*_add(_of_quote("OLD", d), "-1", d)]),
+        ("quote_tally_via_insert", "AFTER INSERT", "quote_via", [*_add(_of_via("NEW", d), "1", d, speakers=False)]),
         ("quote_tally_via_update", "AFTER UPDATE", "quote_via",
-         [_add(_of_via("OLD", d), "-1", d), _add(_of_via("NEW", d), "1", d)]),
-        ("quote_tally_via_delete", "AFTER DELETE", "quote_via", [_add(_of_via("OLD", d), "-1", d)]),
+         [*_add(_of_via("OLD", d), "-1", d, speakers=False), *_add(_of_via("NEW", d), "1", d, speakers=False)]),
+        ("quote_tally_via_delete", "AFTER DELETE", "quote_via", [*_add(_of_via("OLD", d), "-1", d, speakers=False)]),
         ("quote_tally_article_update", "AFTER UPDATE OF publisher, published", "article",
-         [_add(_of_article("OLD", d), "-1", d, "OLD"), _add(_of_article("NEW", d), "1", d, "NEW")]),
-        ("quote_tally_article_delete", "BEFORE DELETE", "article", [_add(_of_article("OLD", d), "-1", d, "OLD")]),
+         [*_add(_of_article("OLD", d), "-1", d, "OLD"), *_add(_of_article("NEW", d), "1", d, "NEW")]),
+        ("quote_tally_article_delete", "BEFORE DELETE", "article", [*_add(_of_article("OLD", d), "-1", d, "OLD")]),
     ]
 
 
@@ -112,7 +117,9 @@ def upgrade() -> None:
     everything = ("SELECT 0 AS via_id, speaker_id, kind, article_id FROM quote AS q WHERE " + _visible("q", d) +
                   " UNION ALL SELECT qv.actor_id, q.speaker_id, q.kind, q.article_id FROM quote AS q "
                   "JOIN quote_via AS qv ON qv.quote_id = q.id WHERE " + _visible("q", d))
-    op.execute(_add(everything, "1", d))
+    op.execute("CREATE TABLE quote_speaker_tally (speaker_id INTEGER NOT NULL PRIMARY KEY, n INTEGER NOT NULL)")
+    for statement in _add(everything, "1", d):
+        op.execute(statement)
     for name, when, table, statements in _triggers(d):
         if d == "postgresql":
             body = "; ".join(statements)
@@ -123,6 +130,7 @@ def upgrade() -> None:
         else:
             op.execute(f"CREATE TRIGGER {name} {when} ON {table} BEGIN {'; '.join(statements)}; END")
     op.execute("ANALYZE quote_tally")
+    op.execute("ANALYZE quote_speaker_tally")
 
 
 def downgrade() -> None:
@@ -134,3 +142,4 @@ def downgrade() -> None:
         else:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.execute("DROP TABLE quote_tally")
+    op.execute("DROP TABLE quote_speaker_tally")
