@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from math import ceil
 
 from sqlalchemy import ColumnElement, and_, desc, event, func, literal_column, nulls_last, or_
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, defer
 from sqlmodel import Session, select
 
 from app import querycache, tally
@@ -261,6 +261,7 @@ def quote_rows(session: Session, quote_ids: list[int]) -> list[QuoteRow]:
         select(Quote, Article, Actor)
         .join(Article, Quote.article_id == Article.id)
         .outerjoin(Actor, Quote.speaker_id == Actor.id)
+        .options(defer(Article.body))
         .where(Quote.id.in_(quote_ids), VISIBLE_QUOTE)
     ).all()
     via = via_of(session, quote_ids)
@@ -311,6 +312,7 @@ def list_estimates(session: Session, f: EstimateFilters, page_size: int) -> Page
     stmt = (
         select(Estimate, Article)
         .join(Article, Estimate.article_id == Article.id)
+        .options(defer(Article.body))  # a list shows the article's title and date; its text stays on disk
         .where(*conditions.values())
         .order_by(nulls_last(desc(Article.published)), Article.id, Estimate.start)
     )

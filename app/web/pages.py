@@ -19,7 +19,9 @@ from app.web.format import Span
 router = APIRouter(include_in_schema=False)
 
 
-ALL = 5_000  # the most rows a chart or a claims table reads
+ALL = 2_000  # the most rows a chart or a claims table reads
+CLAIMS = 50  # the most corroborated claims a page lists (of those rows)
+PER_CLAIM = 6  # the articles listed per claim, the figures per source side by side (the newest)
 SHOWN = 50  # the newest quotes, estimates and articles an actor's page lists (with links to all of them)
 
 
@@ -57,7 +59,8 @@ def estimates(request: Request, session: SessionDep, settings: SettingsDep, f: A
     units = sorted({r.estimate.unit for r in every if r.estimate.unit})
     compare = {u: by_source(every, u) for u in units}
     return list_page(request, session, settings, "estimates", f, queries.list_estimates, facets.estimate_facets,
-                     "estimates", chart=chart, claims=grouped, compare=compare,
+                     "estimates", chart=chart, claims=grouped[:CLAIMS], n_claims=len(grouped), per_claim=PER_CLAIM,
+                     compare=compare,
                      drawn_from=(len(every), drawn.total) if drawn.total > len(every) else None)
 
 

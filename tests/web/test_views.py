@@ -71,6 +71,26 @@ def test_the_estimates_page_says_when_its_chart_and_claims_are_drawn_from_a_part
     assert 1 <= len(re.findall(r'href="/articles/\d+#e-', claims)) <= 3  # the claims of those 3 only
 
 
+def test_the_estimates_page_lists_the_most_corroborated_claims_and_says_how_many_it_left_out(client, monkeypatch):
+    from app.web import pages
+
+    html = client.get("/estimates").text  # the whole page (answers are kept: the next one asks for the results)
+    table = re.search(r'<table class="items claims">(.*?)</table>', html, re.S).group(1)
+    n_claims = table.count("<tr>") - 1  # less the header row
+    assert n_claims >= 2 and "most corroborated of" not in html
+    first = re.search(r'<tbody>\s*<tr>(.*?)</tr>', table, re.S).group(1)
+    reports = len(re.findall(r'href="/articles/\d+#e-', first))
+    assert reports >= 2
+    monkeypatch.setattr(pages, "CLAIMS", 1)
+    monkeypatch.setattr(pages, "PER_CLAIM", 1)
+    html = client.get("/estimates", headers={"HX-Request": "true"}).text
+    assert f"The 1 most corroborated of {n_claims} claims." in html
+    table = re.search(r'<table class="items claims">(.*?)</table>', html, re.S).group(1)
+    assert table.count("<tr>") == 2
+    assert len(re.findall(r'href="/articles/\d+#e-', table)) == 1
+    assert f"and {reports - 1} more" in table
+
+
 def test_an_actor_page_lists_the_newest_items_and_links_to_all_of_them(client, monkeypatch):
     from app.web import pages
 
