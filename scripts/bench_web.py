@@ -13,7 +13,8 @@ Prints one table:
 - pages under concurrent load on loopback (wrk, `--connections` connections for `--duration` s):
   requests/s and p50/p95/p99 latency of the htmx results of /quotes (headers HX-Request: true,
   HX-Trigger: filters) filtered by a frequent speaker, a rare speaker, a text search, and a date
-  range (all with their facet counts), and of the JSON API /api/quotes;
+  range (all with their facet counts), and of the JSON API /api/quotes; and, for scale, an answer
+  that runs no query (/healthz): what a server can serve at most without keeping answers;
 - the same questions put to Datasette (its table view of `quote` with the same filter, its count and
   its facets: what an analyst would otherwise use), and to a bare FastAPI endpoint defined in this
   file that runs the very SQL statements Dossier runs for that request (captured from Dossier's
@@ -125,6 +126,8 @@ def scenarios(p: dict, db_name: str) -> list[Scenario]:
                  f"{table}&speaker_id={fid}&_labels=on&_size=25", f"{fname}"),
         Scenario("API date range", f"/api/quotes?{dates}", {},
                  f"{table}&_where={quote_plus(where)}&_labels=on&_size=25", f"{p['from']}..{p['to']}"),
+        # what each server answers without a query: the most requests/s any answer computed afresh can reach
+        Scenario("ceiling: no query", "/healthz", {}, "/-/versions.json", "/healthz; Datasette's /-/versions.json"),
     ]
 
 
