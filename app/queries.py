@@ -565,17 +565,23 @@ class FilterOptions:
 # --- actor pages and chains -----------------------------------------------------------------------
 
 
-def co_actors(session: Session, actor_id: int, limit: int = 15) -> list[tuple[Actor, int]]:
-    """The actors named in the same articles, with the number of articles shared: counted by actor
-    id over the articles naming this one (no join per mention pair), kept until the data changes."""
-    theirs = select(Mention.article_id).where(Mention.actor_id == actor_id)
+def co_actors(session: Session, actor_id: int, limit: int = 15,
+              articles: int = 2_000) -> tuple[list[tuple[Actor, int]], int]:
+    """The actors named in the same articles, with the number of articles shared, counted over the
+    latest `articles` stored articles that name this one (a head of state is named in most of them:
+    counting every mention of 80,000 articles takes a second), and how many articles name it.
+    Counted by actor id (no join per mention pair), kept until the data changes."""
+    theirs = (select(Mention.article_id).where(Mention.actor_id == actor_id).distinct()
+              .order_by(desc(Mention.article_id)).limit(articles))
     counted = (select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
                .where(Mention.article_id.in_(theirs), Mention.actor_id != actor_id)
                .group_by(Mention.actor_id).subquery())
     top = querycache.rows(session, select(Actor.id, counted.c.n).join(counted, counted.c.actor_id == Actor.id)
                           .order_by(desc(counted.c.n), Actor.name).limit(limit))
+    naming = querycache.scalar(session, select(func.count(func.distinct(Mention.article_id)))
+                               .where(Mention.actor_id == actor_id))
     actors = {a.id: a for a in session.exec(select(Actor).where(Actor.id.in_([i for i, _ in top])))} if top else {}
-    return [(actors[i], n) for i, n in top if i in actors]
+    return [(actors[i], n) for i, n in top if i in actors], naming
 
 
 @dataclass

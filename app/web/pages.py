@@ -23,6 +23,7 @@ ALL = 2_000  # the most rows a chart or a claims table reads
 CLAIMS = 50  # the most corroborated claims a page lists (of those rows)
 PER_CLAIM = 6  # the articles listed per claim, the figures per source side by side (the newest)
 SHOWN = 50  # the newest quotes, estimates and articles an actor's page lists (with links to all of them)
+CO_ARTICLES = 2_000  # an actor's "appears with" is counted over its latest stored articles, this many
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -129,6 +130,7 @@ def actor(request: Request, actor_id: int, session: SessionDep):
     quotes = queries.list_quotes(session, said, SHOWN)
     estimates = queries.list_estimates(session, EstimateFilters(source=[str(actor_id)]), SHOWN)
     via = queries.list_quotes(session, QuoteFilters(via=[str(actor_id)]), SHOWN) if item.kind == "media" else None
+    co_actors, naming = queries.co_actors(session, actor_id, articles=CO_ARTICLES)
     return render(
         request,
         "actor.html",
@@ -139,7 +141,8 @@ def actor(request: Request, actor_id: int, session: SessionDep):
             "estimates": estimates,
             "via": via,
             "articles": queries.list_articles(session, ArticleFilters(actor=[str(actor_id)]), SHOWN),
-            "co_actors": queries.co_actors(session, actor_id),
+            "co_actors": co_actors,
+            "co_drawn_from": (CO_ARTICLES, naming) if naming > CO_ARTICLES else None,
             "months": queries.quote_months(session, said),
             "chains": queries.chains(session, actor_id) if item.kind == "media" else [],
             "options": queries.FilterOptions(session),  # the merge form's suggestions, queried only when shown

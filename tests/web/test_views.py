@@ -105,3 +105,20 @@ def test_an_actor_page_lists_the_newest_items_and_links_to_all_of_them(client, m
     timeline = re.findall(r'<span class="month">[\d-]+</span> <meter[^>]*value="(\d+)"', html)
     dated = sum(1 for q in all_items(client, "/api/quotes", speaker="Kim Jong Un") if q["article"]["published"])
     assert sum(map(int, timeline)) == dated  # counted over every quote, not over the page
+
+
+def test_appears_with_is_counted_over_the_latest_articles_and_says_so(client, monkeypatch):
+    from app.web import pages
+
+    kim = actor_id(client, "Kim Jong Un")
+    html = client.get(f"/actors/{kim}").text
+    section = re.search(r'<section aria-labelledby="h-with">(.*?)</section>', html, re.S).group(1)
+    assert "Counted over the latest" not in section
+    every = dict(re.findall(r'>([^<>]+) <span class="n">(\d+)</span>', section))
+    naming = len({a["id"] for a in all_items(client, "/api/articles", actor="Kim Jong Un")})
+    assert every and max(map(int, every.values())) <= naming
+    monkeypatch.setattr(pages, "CO_ARTICLES", 1)
+    html = client.get(f"/actors/{kim}", headers={"HX-Request": "true"}).text
+    section = re.search(r'<section aria-labelledby="h-with">(.*?)</section>', html, re.S).group(1)
+    assert re.search(r"Counted over the latest 1 stored of the \d+ articles that name it", section)
+    assert set(re.findall(r'<span class="n">(\d+)</span>', section)) == {"1"}  # one article: one shared each
