@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from app.models import Article, ArticleBand, Story, utcnow
-from app.store import bulk_insert
+from app.store import bulk_insert, fetch
 
 SHINGLE = 5
 BANDS, ROWS = 8, 4
@@ -87,23 +87,24 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def link_story(session: Session | Connection, article_id: int, body: str, own: set[int] | None = None) -> int | None:
+def link_story(session: Session | Connection, article_id: int, body: str, own: set[int] | None = None,
+               bands: list[int] | None = None) -> int | None:
     """Store the article's bands; join it to the story of a near-duplicate already stored.
     Returns the id of the article it was found to duplicate, if any. The caller commits.
-    `own`: the text's shingles, when already computed."""
+    `own`: the text's shingles, and `bands` their band_hashes, when already computed."""
     conn = session if isinstance(session, Connection) else session.connection()
     own = shingles(body) if own is None else own
-    bands = band_hashes(own)
+    bands = band_hashes(own) if bands is None else bands
     candidates: list[int] = []
     if bands:
-        candidates = list(conn.execute(
-            _CANDIDATES, {"article_id": article_id, **{f"h{i}": h for i, h in enumerate(bands)}}).scalars())
+        candidates = [candidate for candidate, in fetch(
+            conn, _CANDIDATES, {"article_id": article_id, **{f"h{i}": h for i, h in enumerate(bands)}})]
         bulk_insert(conn, ArticleBand, [{"article_id": article_id, "band": i, "hash": h} for i, h in enumerate(bands)])
     for candidate_id in candidates:
-        other = conn.execute(_CANDIDATE, {"article_id": candidate_id}).first()
-        if other is None or containment(own, shingles(other.body)) < THRESHOLD:
+        other = fetch(conn, _CANDIDATE, {"article_id": candidate_id})
+        if not other or containment(own, shingles(other[0][0])) < THRESHOLD:
             continue
-        story_id = other.story_id
+        story_id = other[0][1]
         if story_id is None:
             story_id = conn.execute(insert(Story).values(created_at=utcnow()).returning(Story.id)).scalar_one()
             conn.execute(_SET_STORY, {"article_id": candidate_id, "story": story_id})
