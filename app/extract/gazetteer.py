@@ -86,6 +86,9 @@ class Gazetteer:
                     self._prefixes[prefix] = ent
         for entries in self._index.values():
             entries.sort(key=lambda x: len(x[0]), reverse=True)
+        # every token _match_at can start a match at (the first tokens, and those with a genitive -s):
+        # the others are not looked at further
+        self._first = {w + s for w in self._index for s in ("", "s", "’s", "'s")}
 
     def find(self, text: str) -> list[GazMention]:
         """All alias occurrences, longest first, not overlapping, in text order."""
@@ -95,7 +98,7 @@ class Gazetteer:
         n = len(toks)
         while i < n:
             s0, e0, w = toks[i]
-            hit = self._match_at(text, toks, i)
+            hit = self._match_at(text, toks, i) if w in self._first else None
             if hit is not None:
                 j, ent, alias = hit
                 end = toks[j - 1][1]
