@@ -157,6 +157,8 @@ def _finish_batch(engine: Engine, batch: list[_Todo | IngestResult], new: list[_
     """Wait for the batch's extractions, store them, and answer for every item of the batch."""
     wait()
     _store(engine, [t for t in new if t.result is None])
+    for t in new:  # stored: kept for the rest of the run (as `seen`) only for its result
+        t.extraction = t.shingles = t.bands = None
     for t in batch:
         if isinstance(t, _Todo) and t.first is not None:  # loaded by its twin in this run, or failed with it
             twin = t.first.result
