@@ -40,9 +40,18 @@ def upgrade(database_url: str, revision: str = "head") -> None:
     """Migrate to `revision`. On SQLite the whole upgrade is one transaction, so that a process killed
     half way leaves the database as it was (the driver alone would commit each CREATE as it goes,
     and a half-made revision could then never be applied)."""
+    _in_one_transaction(database_url, command.upgrade, revision)
+
+
+def downgrade(database_url: str, revision: str) -> None:
+    """Migrate back to `revision`; on SQLite in one transaction too (a step that fails undoes them all)."""
+    _in_one_transaction(database_url, command.downgrade, revision)
+
+
+def _in_one_transaction(database_url: str, step, revision: str) -> None:  # noqa: ANN001
     cfg = alembic_config(database_url)
     if make_url(database_url).get_backend_name() != "sqlite":
-        command.upgrade(cfg, revision)
+        step(cfg, revision)  # PostgreSQL: transactional DDL, Alembic's own transaction
         return
     engine = make_engine(database_url)
 
@@ -57,10 +66,6 @@ def upgrade(database_url: str, revision: str = "head") -> None:
     try:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+            step(cfg, revision)
     finally:
         engine.dispose()
-
-
-def downgrade(database_url: str, revision: str) -> None:
-    command.downgrade(alembic_config(database_url), revision)

@@ -35,6 +35,25 @@ def test_downgrade_to_nothing_and_back(tmp_path):
     assert "quote_fts" in tables(tmp_path / "m.db")
 
 
+def test_a_downgrade_that_fails_half_way_leaves_the_database_as_it_was(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    db = tmp_path / "m.db"
+    url = f"sqlite:///{db}"
+    upgrade(url)
+    with sqlite3.connect(db) as c:  # a table 0007's downgrade drops after its triggers and quote_tally
+        c.execute("DROP TABLE quote_speaker_tally")
+    before = tables(db)
+    with pytest.raises(Exception, match="quote_speaker_tally"):
+        downgrade(url, "0006")
+    assert tables(db) == before
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0007"
+        assert c.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'quote_tally_%'").fetchone()[0] == 8
+
+
 def test_migrations_match_the_models(engine):
     """No change to app/models.py without a migration: autogenerate finds nothing to do."""
     from alembic.autogenerate import compare_metadata
