@@ -10,9 +10,7 @@ _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
 def detect_language(text: str) -> str:
-    de = en = 0
-    for m in _WORD.finditer(text, 0, min(len(text), 4000)):
-        w = m.group().lower()
-        de += w in _DE
-        en += w in _EN
+    words = list(map(str.lower, _WORD.findall(text, 0, min(len(text), 4000))))
+    de = sum(map(_DE.__contains__, words))
+    en = sum(map(_EN.__contains__, words))
     return "en" if en > de else "de"
