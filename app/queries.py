@@ -391,12 +391,18 @@ def actor_conditions(session: Session, f: ActorFilters) -> Conditions:
     return conditions
 
 
+def _quotes_by_speaker(session: Session):  # noqa: ANN202
+    """(actor_id, n) of every speaker's visible quotes: the speakers' tally (app/tally.py) when there."""
+    if tally.installed(session):
+        s = tally.SPEAKERS.c
+        return select(s.speaker_id.label("actor_id"), s.n.label("n")).where(s.speaker_id != 0, s.n > 0)
+    return select(Quote.speaker_id.label("actor_id"), func.count().label("n")).where(VISIBLE_QUOTE).group_by(
+        Quote.speaker_id)
+
+
 def list_actors(session: Session, f: ActorFilters, page_size: int) -> Page:
     conditions = actor_conditions(session, f)
-    quotes = (
-        select(Quote.speaker_id.label("actor_id"), func.count().label("n"))
-        .where(VISIBLE_QUOTE).group_by(Quote.speaker_id).subquery()
-    )
+    quotes = _quotes_by_speaker(session).subquery()
     articles = (
         select(Mention.actor_id.label("actor_id"), func.count(func.distinct(Mention.article_id)).label("n"))
         .group_by(Mention.actor_id)

@@ -257,3 +257,21 @@ def test_a_text_search_counted_in_one_pass_shows_what_counting_per_facet_shows(c
         assert [(x.name, [(v.label, v.count, v.active, v.url) for v in x.values]) for x in scanned] == \
                [(x.name, [(v.label, v.count, v.active, v.url) for v in x.values]) for x in counted], case
     assert any(v.count for x in scanned for v in x.values) is False  # the last case matched nothing
+
+
+def test_the_actors_list_counts_quotes_from_the_speakers_tally_as_from_the_quotes(corpus, monkeypatch):
+    from app.filters import ActorFilters
+    from app.queries import list_actors
+
+    def listed() -> list[tuple]:
+        with Session(corpus) as s:
+            return [(r.actor.id, r.quotes, r.articles, r.estimates) for r in list_actors(s, ActorFilters(), 500).items]
+
+    with Session(corpus) as s:  # one quote hidden, so that visible and stored differ
+        quote = s.exec(select(Quote).where(Quote.speaker_id.is_not(None))).first()
+        correct_quote(s, quote.id, "tester", not_a_quote=True)
+        s.commit()
+    tallied = listed()
+    monkeypatch.setattr(tally, "installed", lambda session: False)
+    assert tallied == listed()
+    assert sum(q for _, q, _, _ in tallied) > 100
