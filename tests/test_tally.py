@@ -221,44 +221,6 @@ def test_a_database_without_the_tally_triggers_is_counted_from_the_quotes(db_url
         other.dispose()
 
 
-def test_a_text_search_counted_in_one_pass_shows_what_counting_per_facet_shows(corpus, monkeypatch):
-    """With a text search the facets are counted in one pass over its matches (app/facets.py)."""
-    engine = corpus
-    with Session(engine) as s:
-        texts = s.exec(select(Quote.text).where(Quote.rejected.is_(False)).order_by(Quote.id)).all()
-        speaker = s.exec(text("SELECT a.name FROM quote q JOIN actor a ON a.id = q.speaker_id "
-                              "GROUP BY a.name ORDER BY count(*) DESC, a.name LIMIT 1")).one()[0]
-        channel = s.exec(text("SELECT a.name FROM quote_via v JOIN actor a ON a.id = v.actor_id "
-                              "GROUP BY a.name ORDER BY count(*) DESC, a.name LIMIT 1")).one()[0]
-        publisher, published = s.exec(select(Article.publisher, Article.published)
-                                      .where(Article.published.is_not(None)).order_by(Article.id)).first()
-    words = [w.strip(".,;:!?„“\"'()") for t in texts for w in t.split()]
-    common = max((w for w in set(words) if len(w) > 6 and w.isalpha()), key=lambda w: (words.count(w), w))
-    assert words.count(common) >= 3
-    month = f"{published:%Y-%m}"
-    cases = [
-        {"q": common},
-        {"q": common, "speaker": [speaker]},
-        {"q": common, "via": [channel]},
-        {"q": common, "via": [channel], "kind": ["indirect"]},
-        {"q": common, "publisher": [publisher.upper()], "kind": ["direct"]},
-        {"q": common, "month": [month], "speaker": [speaker, "nobody we know"]},
-        {"q": common, "from": published.isoformat()},
-        {"q": "nothing-matches-this"},
-    ]
-    monkeypatch.setenv("DOSSIER_QUERY_CACHE", "0")
-    for case in cases:
-        f = QuoteFilters(**case)
-        with Session(engine) as s:
-            scanned = facets.quote_facets(s, f, "/quotes")
-            with monkeypatch.context() as m:
-                m.setattr(facets, "_scanned_quote_facets", lambda s, f, c: facets._counted_quote_facets(s, c))
-                counted = facets.quote_facets(s, f, "/quotes")
-        assert [(x.name, [(v.label, v.count, v.active, v.url) for v in x.values]) for x in scanned] == \
-               [(x.name, [(v.label, v.count, v.active, v.url) for v in x.values]) for x in counted], case
-    assert any(v.count for x in scanned for v in x.values) is False  # the last case matched nothing
-
-
 def test_the_actors_list_counts_quotes_from_the_speakers_tally_as_from_the_quotes(corpus, monkeypatch):
     from app.filters import ActorFilters
     from app.queries import list_actors
