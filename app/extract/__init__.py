@@ -21,7 +21,7 @@ from .sources import find_sources
 from .text import find_quotes, sentences
 from .tokens import tokenize
 
-EXTRACTOR_VERSION = "0.2.44"
+EXTRACTOR_VERSION = "0.2.45"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -1203,6 +1203,17 @@ class QuoteFinder:
                 if a is not None and a.speaker:
                     says.append((m, a))
                 continue
+            if t in self.lex.english_verbs and m > 0:
+                # "Kim Jong Un said the situation was “grave”, according to KCNA": English puts the
+                # subject right before its verb; a medium so named only reports
+                np = self._np_ending_at(seq, m)
+                a = self._make(np, seq[m], [], seq, n) if np is not None and not np.pronoun else None
+                if a is not None and a.speaker:
+                    if self._is_medium(np, a):
+                        channels.append(a)
+                    else:
+                        says.append((m, a))
+                    continue
             v = att.verb_at(seq, m, n)
             if v is None:
                 continue

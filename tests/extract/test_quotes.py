@@ -299,8 +299,14 @@ ROWS = [
      "sehr offen", "Jan Ek", "sagte", ["TASS"]),
     ("„Wir bleiben standhaft“, erklärte Premierministerin Ida Holm, wie die Agentur Reuters meldete.",
      "Wir bleiben standhaft", "Ida Holm", "erklärte", ["Reuters"]),
+    # the same in English: "X said … "Q", according to Y" (English puts the subject before its verb)
+    ('Foreign Minister Jan Ek said the talks had been "very open", according to the TASS news agency.',
+     "very open", "Jan Ek", "said", ["TASS"]),
+    ('Ida Holm said her country would "stand firm", according to Reuters.', "stand firm", "Ida Holm", "said",
+     ["Reuters"]),
     # with nobody else speaking, the outlet that reports is the source
     ("Die Lage sei „unter Kontrolle“, wie die Agentur TASS berichtete.", "unter Kontrolle", "TASS", "berichtete", []),
+    ('The situation was "under control", according to Reuters.', "under control", "Reuters", "according", []),
     # a quotation inside a subordinate clause closed by its own speech verb is that clause's subject's
     ("Während die Regierung von einem „Erfolg“ sprach, kritisierte die Opposition das Ergebnis als „Desaster“.",
      "Erfolg", "die Regierung", "sprach", []),
