@@ -319,14 +319,19 @@ def _store(engine: Engine, todos: list[_Todo]) -> None:
 
 def _write(conn: Connection, todos: list[_Todo], store_one) -> list[IngestResult]:  # noqa: ANN001
     """The articles written by `store_one` in one transaction, committed."""
-    if conn.dialect.name == "sqlite":  # take the write lock now: a read turned write could not wait
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:  # take the write lock now: a read turned write could not wait
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         # and keep up to 64 MiB of pages (SQLite's default: 2 MiB): the pages of the indexes and search
         # tables that a batch's rows go into are then read once, not again for every few articles
         conn.exec_driver_sql("PRAGMA cache_size=-65536")
-    memo = ActorMemo()
-    outcomes = [store_one(conn, t, memo) for t in todos]
-    conn.commit()
+    try:
+        memo = ActorMemo()
+        outcomes = [store_one(conn, t, memo) for t in todos]
+        conn.commit()
+    finally:
+        if sqlite:  # the pooled connection goes back with the default (a server's readers stay small)
+            conn.connection.driver_connection.execute("PRAGMA cache_size=-2000")
     return outcomes
 
 

@@ -198,3 +198,13 @@ def test_a_failing_article_in_a_batch_rolls_back_alone(engine, monkeypatch):
     monkeypatch.setattr(app.ingest, "store_extraction", real)
     again = ingest_items(engine, items)  # the failed ones load now; the others are there
     assert sorted(r.status for r in again) == sorted(["unchanged"] * len(loaded) + ["loaded"] * len(failed))
+
+
+@pytest.mark.sqlite_only
+def test_the_connection_that_wrote_a_batch_goes_back_to_the_pool_with_the_default_page_cache(engine):
+    """A batch is written with a 64 MiB page cache; a server's pooled readers must not keep it."""
+    from app.democorpus import demo_articles
+
+    assert [r.status for r in ingest_items(engine, list(demo_articles(3, seed=2)))] == ["loaded"] * 3
+    with engine.connect() as conn:  # the pool's one connection (SQLite file: a queue of size 5, reused)
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -2000
