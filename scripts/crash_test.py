@@ -75,11 +75,22 @@ def snapshot(db: Path) -> dict:
         con.close()
 
 
+_KEY = "coalesce(q.speaker_id, 0), coalesce(a.publisher, ''), coalesce(strftime('%Y-%m', a.published), ''), q.kind"
+RECOUNT = (  # migration 0007's tally, counted afresh (the quotes themselves, then per channel)
+    f"SELECT 0, {_KEY}, count(*) FROM quote q JOIN article a ON a.id = q.article_id WHERE NOT q.rejected "
+    f"GROUP BY {_KEY} UNION ALL SELECT v.actor_id, {_KEY}, count(*) FROM quote q JOIN article a "
+    f"ON a.id = q.article_id JOIN quote_via v ON v.quote_id = q.id WHERE NOT q.rejected GROUP BY v.actor_id, {_KEY}")
+
+
 def soundness(db: Path) -> list[str]:
     con = sqlite3.connect(db)
     try:
         problems = [r[0] for r in con.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key: {r}" for r in con.execute("PRAGMA foreign_key_check")]
+        if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'quote_tally'").fetchone():
+            kept = set(con.execute("SELECT via_id, speaker_id, publisher, month, kind, n FROM quote_tally WHERE n <> 0"))
+            if kept != set(con.execute(RECOUNT)):
+                problems.append("quote_tally differs from a count of the quotes from scratch")
         return problems
     finally:
         con.close()
