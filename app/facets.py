@@ -6,6 +6,8 @@ second value widens the list (values of one facet are alternatives, facets narro
 Speed: the counts are kept until the data changes (app/querycache.py); a quote or estimate counts
 once per value (count(*): no join here can repeat a row within a group); the article is joined only
 when a condition or the facet reads it; actor facets count by id first and name the top ones after.
+The quotes list's facets are read from the maintained tally (app/tally.py) when its filters allow:
+sums over a few thousand tally rows instead of counts over up to every quote.
 """
 
 from __future__ import annotations
