@@ -21,6 +21,11 @@ triggers raise with every change to the tables the lists and pages are made of; 
 table is not among them, hence the two routes that list corrections are never kept. When the
 version changes everything kept is dropped at once.
 
+Requests for the same answer that arrive while it is being computed wait for it rather than compute
+it again each (after a write empties the cache, a dashboard's readers ask at once); an answer that
+may not be kept (a stream, a 500, a cookie) lets them go as soon as that is known, each computing
+its own.
+
 DOSSIER_RESPONSE_CACHE_MB sets the budget (bytes of bodies and headers, least recently used
 dropped first; default 64; 0 turns the layer off). It is independent of DOSSIER_QUERY_CACHE (the
 counts app/querycache.py keeps).
@@ -28,6 +33,7 @@ counts app/querycache.py keeps).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import sqlite3
@@ -149,7 +155,8 @@ class ResponseCache:
         self.current: object = None
         self.entries: OrderedDict[tuple, Entry] = OrderedDict()
         self.used = 0
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.waited = 0
+        self.computing: dict[tuple, asyncio.Event] = {}  # (version, key) -> set once it is kept or won't be
 
     def clear(self) -> None:
         self.entries.clear()
@@ -183,18 +190,33 @@ class ResponseCache:
             query = urlencode(sorted(parse_qsl(query, keep_blank_values=True), key=lambda kv: kv[0]))
         key = (scope["path"], query, scope.get("scheme"), host, scope.get("root_path", ""), tuple(sorted(vary)))
         entry = self.entries.get(key)
+        if entry is None and (computing := self.computing.get((version, key))) is not None:
+            self.waited += 1
+            await computing.wait()  # the same answer is on its way: take it when it is kept
+            entry = self.entries.get(key) if version == self.current else None
         if entry is not None:
             self.hits += 1
             self.entries.move_to_end(key)
             await self._answer(entry, if_none_match, send)
             return
         self.misses += 1
-        await self.app(scope, receive, self._keeping(key, version, if_none_match, send))
+        if (version, key) in self.computing:  # its first asker could not keep it: computed here too
+            await self.app(scope, receive, self._keeping(key, version, if_none_match, send))
+            return
+        done = self.computing[version, key] = asyncio.Event()
+        try:
+            await self.app(scope, receive, self._keeping(key, version, if_none_match, send, done))
+        finally:
+            done.set()
+            del self.computing[version, key]
 
-    def _keeping(self, key: tuple, version: object, if_none_match: bytes, send: Send) -> Send:
+    def _keeping(self, key: tuple, version: object, if_none_match: bytes, send: Send,
+                 done: asyncio.Event | None = None) -> Send:
         """A send that keeps the answer (if it may be kept). An answer of known length is held back
         until complete, then sent with its ETag (or as 304); a streamed one (a CSV export) is passed
-        on as it comes, a copy kept while it stays small enough."""
+        on as it comes, a copy kept while it stays small enough. `done` is set once the answer is
+        kept, or known not to be held (requests waiting for it then go on alone)."""
+        release = done.set if done is not None else lambda: None
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
@@ -214,6 +236,7 @@ class ResponseCache:
                 elif not length.isdigit() or int(length) > self.max_entry:
                     mode = "pass"
                 if mode != "hold":
+                    release()
                     await send(message)
                 return
             body = message.get("body", b"")
@@ -231,6 +254,7 @@ class ResponseCache:
             entry = self._entry(start, b"".join(chunks))
             if entry is not None:
                 self._store(key, version, entry)
+            release()
             if mode == "hold":
                 if entry is None:
                     await send(start)

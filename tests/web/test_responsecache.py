@@ -184,3 +184,40 @@ def test_the_least_recently_used_answers_go_first_when_over_budget():
         assert "/900" in kept and "/901" not in kept and kept[-1] == "/908"
         assert cache.used == sum(e.size for e in cache.entries.values())
         assert len(client.get("/2000").content) == 2000 and "/2000" not in [k[0] for k in cache.entries]  # > 1/8
+
+
+def _asked_at_once(client: TestClient, monkeypatch, path: str, n: int = 6) -> tuple[int, list[bytes]]:
+    """n identical requests at the same moment; how often the quotes were listed, and the bodies."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app import queries
+
+    listed = []
+    original = queries.list_quotes
+
+    def slow_list_quotes(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        listed.append(threading.get_ident())
+        time.sleep(0.3)  # long enough for the others to arrive while it is computed
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(queries, "list_quotes", slow_list_quotes)
+    with ThreadPoolExecutor(n) as pool:
+        answers = list(pool.map(lambda _: client.get(path), range(n)))
+    assert {a.status_code for a in answers} == {200}
+    return len(listed), [a.content for a in answers]
+
+
+def test_the_same_question_asked_at_once_is_computed_once(client, monkeypatch):
+    waited = cache_of(client).waited
+    computed, bodies = _asked_at_once(client, monkeypatch, "/quotes?speaker=Kim+Jong+Un&kind=direct")
+    assert computed == 1 and len(set(bodies)) == 1
+    assert cache_of(client).waited - waited == 5
+    assert cache_of(client).computing == {}
+
+
+def test_an_answer_that_is_streamed_lets_the_others_compute_their_own(client, monkeypatch):
+    computed, bodies = _asked_at_once(client, monkeypatch, "/quotes.csv?speaker=Kim+Jong+Un")
+    assert computed == 6 and len(set(bodies)) == 1  # none waited for a stream to end
+    assert cache_of(client).computing == {}
