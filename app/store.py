@@ -129,6 +129,15 @@ class ActorBook:
         value = getattr(self.learned, table).get(key, _UNKNOWN)
         return getattr(self.memo, table).get(key, _UNKNOWN) if value is _UNKNOWN else value
 
+    def _look_up(self, table: str, statement, keys: set[str]) -> list[tuple[str, int]]:  # noqa: ANN001
+        """(key, actor id) of the keys found, asking the database only for those not known yet
+        (what it answers, found or not, is learned)."""
+        ask = [k for k in keys if self._known(table, k) is _UNKNOWN]
+        if ask:
+            found = dict(fetch(self.conn, statement, {"keys": ask}))
+            getattr(self.learned, table).update({k: found.get(k) for k in ask})
+        return [(k, actor_id) for k in keys if (actor_id := self._known(table, k)) is not None]
+
     def insert_with_ids(self, table, rows: list[dict]) -> list[int]:  # noqa: ANN001
         """Insert `rows` into `table`; their new ids, in order. On SQLite the ids are given here
         (the highest + 1 onwards: what SQLite itself would choose, and safe because a transaction that
@@ -160,23 +169,10 @@ class ActorBook:
         keys = set(self._wanted) | {norm(a) for _, _, _, aliases in self._wanted.values() for a in aliases}
         keys.discard("")
         if keys:
-            ask = [k for k in keys if self._known("by_norm", k) is _UNKNOWN]
-            if ask:
-                found = dict(fetch(self.conn, _ALIASES_BY_NORM, {"keys": ask}))
-                self.learned.by_norm.update({k: found.get(k) for k in ask})
-            for k in keys:
-                actor_id = self._known("by_norm", k)
-                if actor_id is not None:
-                    self.ids[k] = actor_id
-            names = {n for n, _, _, _ in self._wanted.values()}
-            ask = [n for n in names if self._known("by_name", n) is _UNKNOWN]
-            if ask:
-                found = dict(fetch(self.conn, _ACTORS_BY_NAME, {"keys": ask}))
-                self.learned.by_name.update({n: found.get(n) for n in ask})
-            for name in names:
-                actor_id = self._known("by_name", name)
-                if actor_id is not None:
-                    self.ids.setdefault(norm(name), actor_id)
+            for k, actor_id in self._look_up("by_norm", _ALIASES_BY_NORM, keys):
+                self.ids[k] = actor_id
+            for name, actor_id in self._look_up("by_name", _ACTORS_BY_NAME, {n for n, _, _, _ in self._wanted.values()}):
+                self.ids.setdefault(norm(name), actor_id)
         missing = [(k, w) for k, w in self._wanted.items() if k not in self.ids and w[1]]
         if missing:
             new_ids = self.insert_with_ids(Actor, [{"name": name, "kind": kind, "role": role}

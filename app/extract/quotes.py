@@ -22,6 +22,17 @@ SUBJUNCTIVE = re.compile(
 )
 
 
+
+def _clause_around(seq: list[Token], k: int) -> tuple[int, int]:
+    """[lo, hi): the tokens of the clause around position k, between clause marks."""
+    lo = k
+    while lo > 0 and seq[lo - 1].text not in CLAUSE_MARKS:
+        lo -= 1
+    hi = k + 1
+    while hi < len(seq) and seq[hi].text not in CLAUSE_MARKS:
+        hi += 1
+    return lo, hi
+
 class QuoteFinder:
     def __init__(self, text: str, sentences: list[Sentence], spans: list[QSpan], cast: Cast, lex: Lexicon,
                  media_names: set[str]) -> None:
@@ -599,12 +610,7 @@ class QuoteFinder:
         """A speech verb in the quotation's clause whose subject (or passive agent) can speak: not
         "man" ("Dies nennt man einen „Aktiensplit“"), not an agentless passive ("als „Sonnenwind“
         bezeichnet wird")."""
-        lo = k
-        while lo > 0 and seq[lo - 1].text not in CLAUSE_MARKS:
-            lo -= 1
-        hi = k + 1
-        while hi < len(seq) and seq[hi].text not in CLAUSE_MARKS:
-            hi += 1
+        lo, hi = _clause_around(seq, k)
         att = self.att
         for m in range(lo, hi):
             if seq[m].text == QUOTE:
@@ -781,12 +787,7 @@ class QuoteFinder:
         """"Während die Regierung von einem „Erfolg“ sprach, kritisierte …", "…, nachdem X das Spiel als
         „unglücklich“ bezeichnet hatte": the quotation stands inside a subordinate clause whose own
         speech verb closes it; the clause's subject speaks, not the main clause's."""
-        lo = k
-        while lo > 0 and seq[lo - 1].text not in CLAUSE_MARKS:
-            lo -= 1
-        hi = k + 1
-        while hi < len(seq) and seq[hi].text not in CLAUSE_MARKS:
-            hi += 1
+        lo, hi = _clause_around(seq, k)
         if hi - lo < 4 or seq[lo].text.lower() not in CLAUSE_SUBORDINATORS:
             return None
         end = hi - 1
