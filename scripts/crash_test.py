@@ -108,7 +108,10 @@ def half_stored(partial: dict, reference: dict) -> list[str]:
 
 
 def schema_version(db: Path) -> str | None:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    """The revision the next process to open `db` finds. Opened for writing, as that process would:
+    a kill inside a transaction can leave a hot journal, which only a writer may roll back (read-only,
+    SQLite answers "attempt to write a readonly database")."""
+    con = sqlite3.connect(db)
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         version = con.execute("SELECT version_num FROM alembic_version").fetchone() if "alembic_version" in tables else None
